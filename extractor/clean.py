@@ -1,0 +1,399 @@
+"""Cleaning in front of spaCy: HTML → main text (trafilatura), and a boilerplate filter for
+scraped text that still carries page furniture (date lists, teaser boxes, share and navigation
+lines, publication stamps).
+
+Every offset of the result indexes into the text this module returns.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Optional
+
+from .data import load_json
+from .errors import ErrorCode, InputError
+
+log = logging.getLogger(__name__)
+
+#: A line with at most this many words (and no sentence end) counts as "short": headings,
+#: teaser titles, category labels. Prose lines in announcements are longer.
+SHORT_LINE_WORDS = 10
+#: Publication stamps are looked for only this close to the top of the text.
+STAMP_WINDOW_LINES = 6
+
+
+@dataclass
+class CleanedDocument:
+    """What the cleaner hands to the pipeline."""
+
+    text: str
+    kind: str  # text | html | url
+    title: Optional[str] = None
+    published: Optional[dt.date] = None
+    url: Optional[str] = None
+    removed_lines: list[str] = field(default_factory=list)
+    html: Optional[str] = None
+
+
+# ---------------------------------------------------------------------------------------------
+# line classification
+
+
+@dataclass(frozen=True)
+class _LinePatterns:
+    date: re.Pattern
+    dateline: re.Pattern
+    time: re.Pattern
+    year_date: re.Pattern
+    zone_headings: frozenset
+    drop_lines: frozenset
+    link_prefixes: tuple
+    credit_prefixes: tuple
+    stamp: re.Pattern
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> _LinePatterns:
+    p = load_json("patterns/dateline.json")
+    g = load_json("gazetteers/boilerplate.json")
+    month = p["month"]
+    date = "(?:{})".format(
+        "|".join(
+            [
+                p["date_textual"].replace("{month}", month),
+                p["date_numeric"],
+                p["date_iso"],
+            ]
+        )
+    )
+    weekday = p["weekday"]
+    time = p["time"]
+    filler = p["filler"]
+    item = rf"(?:{weekday}\s*)?{date}|{time}|{filler}|{weekday}"
+    dateline = re.compile(rf"^\s*(?:(?:{item})\s*)+$", re.IGNORECASE)
+    stamp_words = "|".join(
+        re.escape(w) for w in sorted(g["stamp_words"], key=len, reverse=True)
+    )
+    stamp = re.compile(
+        rf"^\s*(?:(?:{stamp_words})\s*:?\s*)*(?:{weekday}\s*)?(?P<date>{date})"
+        rf"(?:\s*(?:,|-|–|\||um)?\s*(?:{time}))?(?:\s*(?:{item}|{stamp_words}|:))*\s*$",
+        re.IGNORECASE,
+    )
+    norm = lambda s: _norm(s)  # noqa: E731
+    return _LinePatterns(
+        date=re.compile(date, re.IGNORECASE),
+        dateline=dateline,
+        time=re.compile(time, re.IGNORECASE),
+        year_date=re.compile(
+            rf"\d{{1,2}}\.\s*{month}\s+\d{{4}}|\d{{1,2}}\.\s?\d{{1,2}}\.\s?\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}",
+            re.IGNORECASE,
+        ),
+        zone_headings=frozenset(norm(s) for s in g["zone_headings"]),
+        drop_lines=frozenset(norm(s) for s in g["drop_lines"]),
+        link_prefixes=tuple(s.lower() for s in g["link_prefixes"]),
+        credit_prefixes=tuple(s.lower() for s in g["credit_prefixes"]),
+        stamp=stamp,
+    )
+
+
+_BULLETS = " \t•·*–—-|>"
+
+
+def _norm(line: str) -> str:
+    return line.strip(_BULLETS + ":").strip().lower()
+
+
+def is_date_line(line: str) -> bool:
+    """True when the line holds dates/times and nothing else ("11. April 2026 - 20:00 Uhr")."""
+    s = line.strip()
+    if not s or len(s) > 120:
+        return False
+    p = _patterns()
+    return bool(p.date.search(s)) and bool(p.dateline.match(s))
+
+
+def _words(line: str) -> int:
+    return len(line.split())
+
+
+def _is_short(line: str) -> bool:
+    s = line.strip()
+    return bool(s) and _words(s) <= SHORT_LINE_WORDS and not re.search(r"[.!?]\s*$", s)
+
+
+def _is_prose(line: str) -> bool:
+    s = line.strip()
+    return _words(s) > SHORT_LINE_WORDS or bool(re.search(r"[a-zäöüß)\"“”]{2}[.!?:]\s*$", s))
+
+
+def _is_drop_line(line: str) -> bool:
+    p = _patterns()
+    s = line.strip()
+    n = _norm(s)
+    if not n:
+        return False
+    if n in p.drop_lines:
+        return True
+    low = s.lower()
+    if low.startswith("<image>") or low.startswith("[image") or low.startswith("!["):
+        return True
+    if _words(s) <= 8 and any(low.startswith(pref) for pref in p.link_prefixes):
+        return True
+    if _words(s) <= 12 and any(low.startswith(pref) for pref in p.credit_prefixes):
+        return True
+    # breadcrumbs: "Startseite > Aktuelles > Pressemitteilungen"
+    if s.count(" > ") >= 2 or s.count(" » ") >= 2 or s.count(" › ") >= 2:
+        return True
+    return False
+
+
+def _parse_stamp_date(text: str) -> Optional[dt.date]:
+    from .normalize.dates import parse_date_text  # local: keeps clean importable alone
+
+    return parse_date_text(text)
+
+
+# ---------------------------------------------------------------------------------------------
+# the filter
+
+
+def filter_boilerplate(text: str) -> tuple[str, list[str], Optional[dt.date]]:
+    """Remove page furniture from scraped text.
+
+    Returns the cleaned text, the removed lines (for diagnostics) and a publication date when a
+    publication stamp was found near the top.
+
+    Rules, in order of precedence:
+    1. share, navigation, link, image and photo-credit lines are dropped;
+    2. a furniture heading ("Aktuelle Beiträge", "Events", "Weitere Artikel", …) opens a zone
+       that runs over the following short lines and date lines, up to the next prose line;
+    3. a run of two or more date-only lines (short teaser lines in between allowed) is a date
+       list and dropped — unless it is introduced by a line ending in ":" and its dates are
+       distinct and ascending (a list of sessions in the content);
+    4. a date line near the top that carries a clock time or stamp words is the publication
+       stamp: dropped, its date returned;
+    a content line that merely begins with a date ("Am 24. Juli lädt …") is never touched.
+    """
+    p = _patterns()
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    n = len(lines)
+    drop = [False] * n
+    published: Optional[dt.date] = None
+
+    date_line = [is_date_line(line) for line in lines]
+
+    # 1. share / nav / link / credit lines
+    for i, line in enumerate(lines):
+        if _is_drop_line(line):
+            drop[i] = True
+
+    # 2. furniture zones opened by headings
+    i = 0
+    while i < n:
+        if _norm(lines[i]) in p.zone_headings:
+            drop[i] = True
+            j = i + 1
+            while j < n:
+                s = lines[j].strip()
+                if not s or date_line[j] or _is_short(s) or drop[j]:
+                    drop[j] = drop[j] or bool(s)
+                    j += 1
+                    continue
+                break
+            i = j
+        else:
+            i += 1
+
+    # 3. date lists
+    i = 0
+    while i < n:
+        if not date_line[i] or drop[i]:
+            i += 1
+            continue
+        run = [i]
+        j = i + 1
+        gap = 0
+        while j < n:
+            s = lines[j].strip()
+            if not s:
+                j += 1
+                continue
+            if date_line[j]:
+                run.append(j)
+                gap = 0
+            elif _is_short(s) and gap < 2:
+                gap += 1
+            else:
+                break
+            j += 1
+        date_runs = [k for k in run if date_line[k]]
+        if len(date_runs) >= 2 and not _is_session_list(lines, date_runs):
+            last = date_runs[-1]
+            for k in range(i, last + 1):
+                s = lines[k].strip()
+                if s and (date_line[k] or _is_short(s)):
+                    drop[k] = True
+            # a teaser category label right after the list ("BUNT GEMISCHT")
+            k = last + 1
+            while k < n and not lines[k].strip():
+                k += 1
+            if k < n and _is_short(lines[k]) and lines[k].strip().isupper():
+                drop[k] = True
+        i = max(j, i + 1)
+
+    # 4. publication stamp near the top
+    seen = 0
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue
+        seen += 1
+        if seen > STAMP_WINDOW_LINES:
+            break
+        if drop[i]:
+            continue
+        m = p.stamp.match(line)
+        if m and (p.time.search(line[m.end("date"):]) or _has_stamp_word(line)):
+            if p.year_date.search(line):
+                drop[i] = True
+                published = published or _parse_stamp_date(m.group("date"))
+
+    removed = [lines[i] for i in range(n) if drop[i] and lines[i].strip()]
+    kept = [lines[i].rstrip() for i in range(n) if not drop[i]]
+    cleaned = re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()
+    return cleaned, removed, published
+
+
+def _has_stamp_word(line: str) -> bool:
+    return bool(
+        re.match(
+            r"\s*(Veröffentlicht|Erstellt|Datum|Stand|Aktualisiert|Zuletzt aktualisiert|"
+            r"Pressemitteilung vom|Pressemeldung vom|Meldung vom)",
+            line,
+            re.IGNORECASE,
+        )
+        or re.search(r"Alter:", line)
+    )
+
+
+def _is_session_list(lines: list[str], idx: list[int]) -> bool:
+    """A date list is content when a line ending in ':' introduces it and its dates ascend."""
+    first = idx[0]
+    k = first - 1
+    while k >= 0 and not lines[k].strip():
+        k -= 1
+    if k < 0 or not lines[k].rstrip().endswith(":"):
+        return False
+    values = [_parse_stamp_date(lines[i]) for i in idx]
+    if any(v is None for v in values):
+        return True  # yearless content dates ("5. März") are not a sidebar archive
+    return all(a < b for a, b in zip(values, values[1:]))
+
+
+# ---------------------------------------------------------------------------------------------
+# entry points
+
+
+def check_text(text: object, max_chars: int) -> str:
+    """Validate raw input text: a str, not empty, not binary, not too large."""
+    if isinstance(text, (bytes, bytearray)):
+        text = decode_bytes(bytes(text))
+    if not isinstance(text, str):
+        raise InputError(ErrorCode.BAD_REQUEST, f"expected text, got {type(text).__name__}")
+    if len(text) > max_chars:
+        raise InputError(
+            ErrorCode.INPUT_TOO_LARGE,
+            f"input has {len(text):,} characters; the limit is {max_chars:,}",
+        )
+    if "\x00" in text:
+        raise InputError(ErrorCode.NOT_TEXT, "input contains NUL bytes: binary data, not text")
+    control = sum(1 for ch in text[:20000] if ord(ch) < 32 and ch not in "\n\r\t\f\v")
+    if control > 0.05 * min(len(text), 20000) + 2:
+        raise InputError(ErrorCode.NOT_TEXT, "input looks like binary data, not text")
+    if not text.strip():
+        raise InputError(ErrorCode.EMPTY_INPUT, "input is empty")
+    return text
+
+
+def decode_bytes(data: bytes) -> str:
+    """Decode bytes of a German document: UTF-8 (with BOM), else windows-1252 / Latin-1.
+
+    Binary data (NUL bytes) is refused rather than decoded into garbage.
+    """
+    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(ErrorCode.NOT_TEXT, "input contains NUL bytes: binary data, not text")
+    for bom, enc in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if data.startswith(bom):
+            return data.decode(enc, errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
+def clean_text(text: str) -> CleanedDocument:
+    """Plain (often scraped) text → cleaned main text."""
+    cleaned, removed, published = filter_boilerplate(text)
+    title = next((line.strip(" |\t") for line in cleaned.split("\n") if line.strip()), None)
+    return CleanedDocument(
+        text=cleaned, kind="text", title=title, published=published, removed_lines=removed
+    )
+
+
+def clean_html(html: str, url: Optional[str] = None) -> CleanedDocument:
+    """An HTML page → main text, title and publication date (trafilatura + htmldate).
+
+    The main text then goes through the same boilerplate filter as plain text, because teaser
+    boxes and date lists often survive main-content extraction.
+    """
+    import trafilatura
+
+    if not re.search(r"<\s*(html|body|p|div|article|main|h[1-6]|span|section|table|br)\b", html, re.I):
+        raise InputError(ErrorCode.NOT_TEXT, "the HTML has no body elements to read text from")
+    try:
+        doc = trafilatura.bare_extraction(
+            html,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=True,
+            favor_recall=True,
+            date_extraction_params={"extensive_search": True, "original_date": True},
+        )
+    except Exception as exc:  # trafilatura raises assorted parser errors on broken markup
+        log.warning("trafilatura failed on HTML input: %s", exc)
+        doc = None
+    title = published_text = None
+    main = ""
+    if doc is not None:
+        d = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
+        main = d.get("text") or ""
+        title = d.get("title")
+        published_text = d.get("date")
+    if not main.strip():
+        main = trafilatura.html2txt(html) or ""
+    if not main.strip():
+        raise InputError(ErrorCode.EMPTY_INPUT, "no text found in the HTML page")
+    cleaned, removed, stamp = filter_boilerplate(main)
+    published = None
+    if published_text:
+        try:
+            published = dt.date.fromisoformat(published_text[:10])
+        except ValueError:
+            published = None
+    return CleanedDocument(
+        text=cleaned,
+        kind="html" if url is None else "url",
+        title=title or next((x for x in cleaned.split("\n") if x.strip()), None),
+        published=published or stamp,
+        url=url,
+        removed_lines=removed,
+        html=html,
+    )

@@ -1,0 +1,168 @@
+"""E-mail addresses, URLs and phone/fax numbers.
+
+Patterns are data (``models/patterns/contacts.json``), given to ``initialize``; phone
+candidates are normalised to E.164 and validated by ``phonenumbers``, so postcodes, dates,
+prices and IDs that a pattern may touch are dropped unless they form a valid German number.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any, Callable, Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..data import load_json
+from ..normalize.phones import best_prefix_e164
+from .base import Candidate, OverlapPolicy, write
+
+DEFAULT_PATTERNS = "patterns/contacts.json"
+
+_OBFUSCATION = [
+    (re.compile(r"\s*(?:\((?:at|ät|@)\)|\[(?:at|ät|@)\]|\{(?:at|ät)\}|\s\[?(?:AT|at)\]?\s)\s*"), "@"),
+    (re.compile(r"\s*(?:\((?:dot|punkt)\)|\[(?:dot|punkt)\]|\s(?:dot|punkt)\s)\s*"), "."),
+]
+
+
+def deobfuscate_email(raw: str) -> str:
+    """"name(at)stadt.de", "name [at] stadt [dot] de" → "name@stadt.de"."""
+    out = raw
+    for rx, rep in _OBFUSCATION:
+        out = rx.sub(rep, out)
+    return out.replace(" ", "").lower() if "@" in out else raw
+
+
+def strip_url(raw: str, trailing: str) -> str:
+    """Drop trailing punctuation, keeping a closing bracket that closes one in the URL."""
+    url = raw
+    while url and url[-1] in trailing:
+        if url[-1] == ")" and url.count("(") >= url.count(")"):
+            break
+        url = url[:-1]
+    return url
+
+
+def url_value(url: str) -> str:
+    return url
+
+
+@Language.factory(
+    "aushang_contacts",
+    default_config={"overlap": {"@misc": "aushang.overlap.longest.v1"}},
+)
+def make_contacts(nlp: Language, name: str, overlap: OverlapPolicy) -> "ContactsComponent":
+    return ContactsComponent(name=name, overlap=overlap)
+
+
+class ContactsComponent:
+    def __init__(self, name: str = "aushang_contacts", overlap: Optional[OverlapPolicy] = None):
+        self.name = name
+        self.overlap = overlap
+        self.patterns: dict[str, Any] = {}
+        self._compiled: dict[str, list[tuple[str, re.Pattern]]] = {}
+
+    # -- data -----------------------------------------------------------------------------
+    def initialize(self, get_examples: Callable | None = None, *, nlp=None, patterns=None):
+        self.set_patterns(patterns if patterns is not None else load_json(DEFAULT_PATTERNS))
+
+    def set_patterns(self, patterns: dict[str, Any]) -> None:
+        self.patterns = patterns
+        self._compiled = {
+            fam: [(p["name"], re.compile(p["regex"])) for p in patterns[fam]]
+            for fam in ("email", "url", "phone")
+        }
+        ctx = "|".join(re.escape(w) for w in sorted(patterns["exclude_context"], key=len, reverse=True))
+        self._exclude = re.compile(rf"(?:{ctx})\b[\s.:#-]*(?:[\w-]+[\s.:]*){{0,2}}$")
+        self._fax = re.compile("|".join(re.escape(w) for w in patterns["fax_context"]), re.I)
+        self._tel = re.compile(
+            r"\b(?:" + "|".join(re.escape(w) for w in patterns["phone_context"]) + r")\b", re.I
+        )
+
+    def _ensure(self) -> None:
+        if not self._compiled:
+            self.set_patterns(load_json(DEFAULT_PATTERNS))
+
+    def to_disk(self, path, *, exclude=tuple()):
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / "patterns.json").write_text(json.dumps(self.patterns, ensure_ascii=False, indent=1))
+
+    def from_disk(self, path, *, exclude=tuple()):
+        self.set_patterns(json.loads((Path(path) / "patterns.json").read_text()))
+        return self
+
+    # -- matching -------------------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        found = self.match(doc)
+        self.set_annotations(doc, found)
+        return doc
+
+    def match(self, doc: Doc) -> dict[str, list[Candidate]]:
+        self._ensure()
+        text = doc.text
+        emails = self._emails(text)
+        urls = [u for u in self._urls(text) if not any(u.overlaps(e) for e in emails)]
+        phones = [
+            p for p in self._phones(text) if not any(p.overlaps(o) for o in emails + urls)
+        ]
+        return {"emails": emails, "urls": urls, "phones": phones}
+
+    def set_annotations(self, doc: Doc, found: dict[str, list[Candidate]]) -> None:
+        policy = self.overlap or (lambda c: c)
+        for family, cands in found.items():
+            write(doc, family, policy(cands))
+
+    def _emails(self, text: str) -> list[Candidate]:
+        out = []
+        for pname, rx in self._compiled["email"]:
+            for m in rx.finditer(text):
+                raw = m.group(0).rstrip(".")
+                value = raw.lower() if pname == "plain" else deobfuscate_email(raw)
+                if "@" not in value or not re.fullmatch(r"[^@\s]+@[^@\s]+\.[a-z]{2,24}", value):
+                    continue
+                out.append(Candidate("emails", m.start(), m.start() + len(raw), value,
+                                     priority=2 if pname == "plain" else 1))
+        return out
+
+    def _urls(self, text: str) -> list[Candidate]:
+        trailing = self.patterns.get("url_trailing", ".,;:!?)")
+        out = []
+        for pname, rx in self._compiled["url"]:
+            for m in rx.finditer(text):
+                raw = strip_url(m.group(0), trailing)
+                if len(raw) < 4 or "." not in raw:
+                    continue
+                out.append(Candidate("urls", m.start(), m.start() + len(raw), url_value(raw),
+                                     priority=3 if pname == "scheme" else 1))
+        return out
+
+    def _phones(self, text: str) -> list[Candidate]:
+        out = []
+        for pname, rx in self._compiled["phone"]:
+            for m in rx.finditer(text):
+                raw = m.group(0)
+                if text[m.end():m.end() + 1].isdigit() or text[m.end():m.end() + 2] in {",0", ".0"}:
+                    continue  # runs on into a longer number (decimal, ID): not a phone
+                before = text[max(0, m.start() - 40) : m.start()]
+                if self._exclude.search(before):
+                    continue
+                e164, used = best_prefix_e164(raw)
+                if not e164:
+                    continue
+                used = used.rstrip()
+                line_before = before.split("\n")[-1]
+                kind = self._kind(line_before)
+                out.append(Candidate("phones", m.start(), m.start() + len(used), e164,
+                                     attrs={"kind": kind}))
+        return out
+
+    def _kind(self, before: str) -> str:
+        """Fax when the nearest label before the number says Fax."""
+        fax = [m.end() for m in self._fax.finditer(before)]
+        tel = [m.end() for m in self._tel.finditer(before) if not self._fax.match(before, m.start())]
+        if fax and (not tel or max(fax) >= max(tel)):
+            return "fax"
+        return "phone"

@@ -1,0 +1,1 @@
+"""Pure normalisation functions (dates, phones, names): no spaCy, no I/O."""

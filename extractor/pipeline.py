@@ -1,0 +1,138 @@
+"""Build the German spaCy pipeline from ``models/pipeline/config.cfg``.
+
+Two ways, one config:
+
+* **full** — ``de_core_news_md`` (tagger, parser, NER, lemmatizer) when it is installed, with
+  our rule components added after its own;
+* **blank** — ``spacy.blank("de")`` + German lookup lemmas (spacy-lookups-data) + our sentence
+  segmenter + our rule components.
+
+``AUSHANG_PIPELINE=auto|full|blank`` chooses; ``auto`` takes full when the model is installed.
+The pipeline is built once per process (``get_nlp``) and reused.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass
+from typing import Optional
+
+import spacy
+from spacy.language import Language
+from thinc.api import Config
+
+from . import components  # noqa: F401  (registers the factories)
+from . import registry as _registry  # noqa: F401  (registers callbacks and readers)
+from .data import model_path
+from .errors import ErrorCode, PipelineError
+from .settings import Settings, get_settings
+
+log = logging.getLogger(__name__)
+
+CONFIG_PATH = "pipeline/config.cfg"
+#: Components of our config that the trained model replaces with its own.
+REPLACED_BY_MODEL = {"lemmatizer", "aushang_senter"}
+
+
+@dataclass(frozen=True)
+class PipelineDescription:
+    name: str  # "full" | "blank"
+    model: str  # "de_core_news_md 3.8.0" | "blank de (spaCy 3.8.x)"
+    components: tuple[str, ...]
+
+
+def load_config() -> Config:
+    return Config().from_disk(model_path(CONFIG_PATH))
+
+
+def model_installed(name: str) -> bool:
+    try:
+        return spacy.util.is_package(name)
+    except Exception:  # pragma: no cover - importlib metadata oddities
+        return False
+
+
+def build_blank(config: Optional[Config] = None) -> Language:
+    """spaCy's blank German + lookup lemmas + our components, initialised from the config."""
+    config = config or load_config()
+    nlp = spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
+    nlp.initialize()
+    nlp.meta["name"] = "aushang_blank_de"
+    nlp.meta["version"] = _version()
+    return nlp
+
+
+def build_full(model_name: str, config: Optional[Config] = None) -> Language:
+    """The trained model with our rule components appended after its own."""
+    from spacy.util import registry
+
+    config = config or load_config()
+    nlp = spacy.load(model_name)
+    init = config["initialize"]
+    before = registry.resolve({"cb": init["before_init"]})["cb"] if init.get("before_init") else None
+    if before is not None:
+        before(nlp)
+    for name in config["nlp"]["pipeline"]:
+        if name in REPLACED_BY_MODEL or name in nlp.pipe_names:
+            continue
+        block = dict(config["components"][name])
+        factory = block.pop("factory")
+        nlp.add_pipe(factory, name=name, config=block)
+        settings = init.get("components", {}).get(name, {})
+        resolved = registry.resolve({"s": dict(settings)})["s"] if settings else {}
+        proc = nlp.get_pipe(name)
+        if hasattr(proc, "initialize"):
+            proc.initialize(lambda: [], nlp=nlp, **resolved)
+    return nlp
+
+
+def build(settings: Optional[Settings] = None) -> tuple[Language, PipelineDescription]:
+    """Build the pipeline the settings ask for; fall back to blank when the model is missing
+    and the choice is ``auto``."""
+    settings = settings or get_settings()
+    choice = settings.pipeline
+    if choice in ("auto", "full") and model_installed(settings.model_name):
+        nlp = build_full(settings.model_name)
+        desc = PipelineDescription(
+            name="full",
+            model=f"{nlp.meta.get('lang', 'de')}_{nlp.meta.get('name', '')} {nlp.meta.get('version', '')}".strip(),
+            components=tuple(nlp.pipe_names),
+        )
+    elif choice == "full":
+        raise PipelineError(
+            ErrorCode.PIPELINE_UNAVAILABLE,
+            f"AUSHANG_PIPELINE=full but {settings.model_name} is not installed; install it with "
+            f"'python -m spacy download {settings.model_name}' or use AUSHANG_PIPELINE=blank",
+        )
+    else:
+        if choice == "auto":
+            log.info("%s is not installed: using the blank German pipeline", settings.model_name)
+        nlp = build_blank()
+        desc = PipelineDescription(
+            name="blank",
+            model=f"blank de + aushang rules {_version()} (spaCy {spacy.__version__})",
+            components=tuple(nlp.pipe_names),
+        )
+    log.info("aushang pipeline: %s (%s): %s", desc.name, desc.model, ", ".join(desc.components))
+    return nlp, desc
+
+
+_lock = threading.Lock()
+_cache: dict[tuple, tuple[Language, PipelineDescription]] = {}
+
+
+def get_nlp(settings: Optional[Settings] = None) -> tuple[Language, PipelineDescription]:
+    """The process-wide pipeline for these settings, built on first use."""
+    settings = settings or get_settings()
+    key = (settings.pipeline, settings.model_name)
+    with _lock:
+        if key not in _cache:
+            _cache[key] = build(settings)
+        return _cache[key]
+
+
+def _version() -> str:
+    from . import __version__
+
+    return __version__
