@@ -1,0 +1,168 @@
+"""The boilerplate filter, line by line and on the seeds."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from extractor.clean import clean_html, clean_text, decode_bytes, filter_boilerplate, is_date_line
+from extractor.errors import InputError
+from extractor.normalize.dates import parse_date_text
+
+from .conftest import CORPUS
+
+SEEDS = sorted(p.stem for p in (CORPUS / "documents").glob("00*.txt"))
+
+
+@pytest.mark.parametrize(
+    "line,expected",
+    [
+        ("12. Februar 2026", True),
+        ("11. April 2026 - 20:00 Uhr bis 23:59 Uhr", True),
+        ("27.09.2017 10:58", True),
+        ("Dienstag, 10. Mai 2022", True),
+        ("Mo., 4. Mai 2026, 18 Uhr", True),
+        ("24.07.2024", True),
+        ("Am 24. Juli lädt die Stadt zur Werkstatt ein.", False),
+        ("24. Juli: Werkstatt im Rathaus", False),
+        ("Rathaus Nord, Raum C409", False),
+        ("Telefon (0631) 365-4471", False),
+        ("", False),
+        ("Die Werkstatt-Termine sind am 24. Juli und 16. August", False),
+    ],
+)
+def test_is_date_line(line, expected):
+    assert is_date_line(line) is expected
+
+
+# (input lines, lines that must survive, lines that must go)
+CASES = [
+    # a content paragraph that begins with a date is kept
+    (
+        "Titel\nAm 24. Juli lädt die Stadt zur Werkstatt ein. Beginn ist um 18 Uhr.\nTeilen\nZurück",
+        ["Am 24. Juli lädt die Stadt zur Werkstatt ein. Beginn ist um 18 Uhr."],
+        ["Teilen", "Zurück"],
+    ),
+    # "Aktuelle Beiträge" + date list + teaser box
+    (
+        "Titel\nDie Stadt lädt zur Bürgerversammlung am 3. Mai ein, Beginn 19 Uhr im Rathaus.\n"
+        "Aktuelle Beiträge\n12. Februar 2026\n12. Februar 2026\nEvents\nAlex Im Westerland\n"
+        "11. April 2026 - 20:00 Uhr bis 23:59 Uhr\nBUNT GEMISCHT\n10. November 2025\n29. Januar 2026",
+        ["Die Stadt lädt zur Bürgerversammlung am 3. Mai ein, Beginn 19 Uhr im Rathaus."],
+        ["Aktuelle Beiträge", "12. Februar 2026", "Events", "Alex Im Westerland",
+         "11. April 2026 - 20:00 Uhr bis 23:59 Uhr", "BUNT GEMISCHT", "29. Januar 2026"],
+    ),
+    # a bare date list without heading (unsorted archive)
+    (
+        "Der Seniorenbeirat tagt am Dienstag, 10. Mai, um 15 Uhr im Sitzungssaal des Rathauses.\n"
+        "9. Januar 2024\n9. November 2021\n14. Juli 2023\n23. März 2023",
+        ["Der Seniorenbeirat tagt am Dienstag, 10. Mai, um 15 Uhr im Sitzungssaal des Rathauses."],
+        ["9. Januar 2024", "9. November 2021", "14. Juli 2023", "23. März 2023"],
+    ),
+    # a list of session dates in the content, introduced by a colon, is kept
+    (
+        "Der Kurs findet an drei Abenden statt:\n5. März 2026\n12. März 2026\n19. März 2026\n"
+        "Anmeldung bei der VHS unter 06131 16-4471.",
+        ["5. März 2026", "12. März 2026", "19. März 2026"],
+        [],
+    ),
+    # link, image, breadcrumb, credit lines
+    (
+        "Startseite > Aktuelles > Pressemitteilungen\n<image>foto_rathaus.jpg</image>\n"
+        "Die Gemeinde lädt zum Umwelttag am Samstag, 21. März, ab 9 Uhr ein.\n» Zur Anmeldung\n"
+        "Foto: Stadt Musterhausen",
+        ["Die Gemeinde lädt zum Umwelttag am Samstag, 21. März, ab 9 Uhr ein."],
+        ["Startseite > Aktuelles > Pressemitteilungen", "» Zur Anmeldung", "Foto: Stadt Musterhausen"],
+    ),
+    # a short content heading before prose is kept
+    (
+        "Kommunale Teams 2025\nNeu am Start sind sieben Kommunen, die sich am 9. April 2025 trafen.",
+        ["Kommunale Teams 2025", "Neu am Start sind sieben Kommunen, die sich am 9. April 2025 trafen."],
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,kept,gone", CASES)
+def test_filter_boilerplate(text, kept, gone):
+    cleaned, removed, _ = filter_boilerplate(text)
+    lines = cleaned.split("\n")
+    for line in kept:
+        assert line in lines
+    for line in gone:
+        assert line not in lines, line
+
+
+def test_publication_stamp_is_metadata():
+    text = (
+        "< Umfrage zur Umgestaltung der Fußgängerzone\n27.09.2017 10:58 Alter: 23 days\n\n"
+        "Ein Blick hinter die Kulissen\nZum Tag des Bürgers lädt die Stadtverwaltung am Sonntag, "
+        "15. Oktober 2017, von 14:00 bis 17:00 Uhr in das Rathaus ein."
+    )
+    doc = clean_text(text)
+    assert doc.published == dt.date(2017, 9, 27)
+    assert "27.09.2017" not in doc.text
+    assert "15. Oktober 2017" in doc.text
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_seed_boilerplate_dates_are_removed(seed, extractor):
+    gold = json.loads((CORPUS / "gold" / f"{seed}.json").read_text())
+    raw = (CORPUS / "documents" / f"{seed}.txt").read_text()
+    doc = clean_text(raw)
+    from extractor.normalize.dates import parse_date_text
+
+    leaked = set()
+    for line in doc.text.split("\n"):
+        if is_date_line(line):
+            leaked.add(str(parse_date_text(line)))
+    assert not (leaked & set(gold["boilerplate_dates"]))
+    for line in raw.split("\n"):
+        if line.strip() and is_date_line(line) and gold["boilerplate_dates"]:
+            assert line not in doc.text.split("\n")
+
+
+def test_seed_counts_of_removed_dates():
+    counts = {}
+    for seed in ("000_8bcc1829e3e8af0e", "001_a364dd865c4a2512"):
+        doc = clean_text((CORPUS / "documents" / f"{seed}.txt").read_text())
+        counts[seed] = len(
+            {parse_date_text(line) for line in doc.removed_lines if is_date_line(line)}
+        )
+    # distinct boilerplate dates: seed 000 has 37 (list and teaser box), seed 001 has 39
+    assert counts == {"000_8bcc1829e3e8af0e": 37, "001_a364dd865c4a2512": 39}
+
+
+def test_html_goes_through_trafilatura_and_filter():
+    html = """<html><head><title>Werkstatt | Stadt</title>
+    <meta property="article:published_time" content="2024-06-12"></head><body>
+    <nav><ul><li>Startseite</li><li>Aktuelles</li></ul></nav>
+    <article><h1>Werkstatt Zukunft des Ehrenamts</h1>
+    <p>Die Ehrenamtskoordination der Stadt lädt am 24. Juli um 13:00 Uhr zur Werkstatt ein.
+    Anmeldung unter ehrenamt@kaiserslautern.de oder (0631) 365-4471.</p></article>
+    <footer>Impressum | Datenschutz</footer></body></html>"""
+    doc = clean_html(html)
+    assert "24. Juli um 13:00 Uhr" in doc.text
+    assert "Impressum" not in doc.text
+    assert doc.published == dt.date(2024, 6, 12)
+    assert doc.title
+
+
+@pytest.mark.parametrize(
+    "data,expected",
+    [
+        ("Grüße aus Köln".encode("utf-8"), "Grüße aus Köln"),
+        ("Grüße aus Köln".encode("cp1252"), "Grüße aus Köln"),
+        ("Grüße aus Köln".encode("latin-1"), "Grüße aus Köln"),
+        (b"\xef\xbb\xbfGr\xc3\xbc\xc3\x9fe", "Grüße"),
+    ],
+)
+def test_decode_bytes(data, expected):
+    assert decode_bytes(data) == expected
+
+
+def test_decode_binary_is_refused():
+    with pytest.raises(InputError):
+        decode_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
