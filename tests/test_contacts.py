@@ -88,3 +88,8 @@ def test_phones(extractor, text, expected):
 def test_fax_is_marked(extractor, text, kinds):
     result = extractor.extract(text=text, reference_date="2024-07-01")
     assert [m.kind for m in result.mentions.phones] == kinds
+
+
+def test_spaced_area_code(extractor):
+    text = "Anmeldungen unter VHS-Tel. 0 23 62 / 66 41 61."
+    assert _values(extractor, text, "phones") == ["+492362664161"]

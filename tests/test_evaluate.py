@@ -1,0 +1,96 @@
+"""The evaluation's own arithmetic and normalisation."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from extractor.evaluate import (
+    PRF,
+    Report,
+    check_floors,
+    load_corpus,
+    org_key,
+    person_key,
+    session_key,
+    split_of,
+    url_key,
+)
+
+from .conftest import CORPUS
+
+
+@pytest.mark.parametrize(
+    "a,b",
+    [
+        ("Deutschen Stiftung für Engagement und Ehrenamt", "Deutsche Stiftung für Engagement und Ehrenamt"),
+        ("des Deutschen Städte- und Gemeindebundes", "Deutscher Städte- und Gemeindebund"),
+        ("der Bertelsmann Stiftung", "Bertelsmann Stiftung"),
+        ("Deutschen Landkreistag", "Deutscher Landkreistag"),
+    ],
+)
+def test_org_key_tolerates_inflection(a, b):
+    assert org_key(a) == org_key(b)
+
+
+def test_org_key_keeps_different_names_apart():
+    assert org_key("Deutscher Städtetag") != org_key("Deutscher Landkreistag")
+
+
+@pytest.mark.parametrize(
+    "a,b", [("Dr. Johanna Rothmann", "Johanna Rothmann"), ("Peter Boßle", "Peter Bossle")]
+)
+def test_person_key(a, b):
+    assert person_key(a) == person_key(b)
+
+
+def test_url_key():
+    assert url_key("https://www.engagiertestadt.de/kaiserslautern/") == url_key(
+        "www.engagiertestadt.de/kaiserslautern"
+    )
+
+
+def test_session_key():
+    assert session_key("2024-07-24T13:00:00+02:00") == "2024-07-24T13:00"
+    assert session_key("2024-07-24") == "2024-07-24"
+
+
+def test_prf():
+    s = PRF()
+    fp, fn = s.add(["a", "b", "c"], ["b", "c", "d", "e"])
+    assert (s.tp, s.fp, s.fn) == (2, 2, 1)
+    assert fp == ["d", "e"] and fn == ["a"]
+    assert s.precision == 0.5 and round(s.recall, 3) == 0.667
+    empty = PRF()
+    empty.add(["a"], [])
+    assert empty.precision == 0.0 and empty.f1 == 0.0
+
+
+def test_floors_fail_on_regression():
+    report = Report(system="aushang", split="test")
+    report.prf["emails"].add(["a@b.de"], ["x@y.de"])
+    assert check_floors(report, {"emails.f1": 0.9}) == ["emails.f1: 0.0000 < floor 0.9000"]
+    assert check_floors(report, {"emails.f1": 0.0}) == []
+    report.boilerplate_leaked = 3
+    assert check_floors(report, {"boilerplate_dates_leaked": 0})
+
+
+def test_corpus_is_consistent():
+    docs = load_corpus(CORPUS, "all")
+    assert len(docs) >= 5
+    for doc in docs:
+        assert doc.gold["id"] == doc.id
+        assert doc.split == split_of(doc.id), doc.id
+        text = doc.read()
+        for email in doc.gold.get("emails", []):
+            assert email.lower() in text.lower(), (doc.id, email)
+        for url in doc.gold.get("urls", []):
+            assert url in text, (doc.id, url)
+    splits = {d.split for d in docs}
+    assert splits <= {"dev", "test"}
+
+
+def test_floors_file_parses():
+    floors = json.loads((CORPUS / "floors.json").read_text())
+    assert "aushang" in floors
