@@ -1,37 +1,524 @@
-"""Assembling events from the mentions: which sessions belong together, and what the event's
-location, capacity, price, registration and organisers are.
+"""Event assembly: which sessions belong together, and each event's title, location, room,
+capacity, price, registration, organisers and contacts.
 
-Sessions come from the temporal component (family ``sessions``: value
-``{"start": datetime|date, "end": datetime|date|None, "all_day": bool}``).
+Inputs are the candidates the components stored (``sessions``, ``deadlines``, ``locations``,
+``rooms``, ``capacities``, ``prices``, ``organizations``, ``persons``, ``emails``, ``phones``,
+``urls``); cues are data (``models/patterns/events.json``). The steps are pure functions over
+sentence and character positions:
+
+1. ``group_sessions`` — sessions in text order join the current event unless they sit under a
+   different strong event kind ("Infoabend" vs. "Bürgerversammlung") or far away with a new
+   cue; a session mentioned twice (once as a day, once with its time) is one session;
+2. ``attach_attributes`` — each event takes the nearest venue, room, capacity, price,
+   registration channel, deadline and organisers from its own region of the text;
+3. HTML pages with schema.org Event markup (``extruct``) fill what the text left open.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Optional
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Optional
 from zoneinfo import ZoneInfo
 
 from spacy.tokens import Doc
 
 from .clean import CleanedDocument
 from .components.base import Candidate
-from .schema import Event, Mentions, Registration, Session, Span
+from .data import load_json
+from .schema import Contact, Event, Location, Mentions, Price, Registration, Session, Span
 
 BERLIN = ZoneInfo("Europe/Berlin")
+#: A session this many sentences after the current event's last one, under a new kind cue,
+#: starts a new event even when the cue is weak.
+FAR_SENTENCES = 4
 
 
-def _as_session(value: dict) -> Session:
+@dataclass(frozen=True)
+class _Cues:
+    strong: tuple[str, ...]
+    weak: tuple[str, ...]
+    inviting: re.Pattern
+    registration: re.Pattern
+    not_required: re.Pattern
+    question: re.Pattern
+    contact: re.Pattern
+    cancelled: re.Pattern
+    duration: re.Pattern
+    number_words: dict
+
+
+@lru_cache(maxsize=1)
+def cues() -> _Cues:
+    d = load_json("patterns/events.json")
+    rx = lambda k: re.compile(d[k], re.I)  # noqa: E731
+    by_len = lambda xs: tuple(sorted({x.lower() for x in xs}, key=len, reverse=True))  # noqa: E731
+    return _Cues(
+        strong=by_len(d["kinds_strong"]),
+        weak=by_len(d["kinds_weak"]),
+        inviting=rx("inviting"),
+        registration=rx("registration"),
+        not_required=rx("registration_not_required"),
+        question=rx("question"),
+        contact=rx("contact"),
+        cancelled=rx("cancelled"),
+        duration=rx("duration"),
+        number_words=d["number_words"],
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# text geometry
+
+
+@dataclass
+class Geometry:
+    """Sentence boundaries of the text (character offsets), for nearest-in-region lookups."""
+
+    text: str
+    sents: list[tuple[int, int]]
+
+    def sent_index(self, pos: int) -> int:
+        lo, hi = 0, len(self.sents) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if self.sents[mid][0] <= pos:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo
+
+    def sentence(self, i: int) -> str:
+        s, e = self.sents[i]
+        return self.text[s:e]
+
+
+def geometry(doc: Doc) -> Geometry:
+    if doc.has_annotation("SENT_START"):
+        sents = [(s.start_char, s.end_char) for s in doc.sents]
+    else:  # a pipeline without a segmenter: lines are the next best unit
+        sents, pos = [], 0
+        for line in doc.text.split("\n"):
+            sents.append((pos, pos + len(line)))
+            pos += len(line) + 1
+    return Geometry(doc.text, sents or [(0, len(doc.text))])
+
+
+# ---------------------------------------------------------------------------------------------
+# kinds and titles
+
+
+@dataclass
+class KindCue:
+    kind: str  # normalised kind ("werkstatt")
+    strong: bool
+    start: int
+    end: int
+    title: str
+
+
+_QUOTE = re.compile(r"[„\"“»]([^„\"“”»«\n]{3,120})[“”\"«]")
+_WORD = re.compile(r"[\wÄÖÜäöüß][\wÄÖÜäöüß#.-]*")
+
+
+def _kind_of(word: str) -> Optional[tuple[str, bool]]:
+    c = cues()
+    w = word.lower().strip(".-")
+    parts = [w] + [p for p in w.split("-") if p]
+    for part in parts:
+        for k in c.strong:
+            if part.endswith(k.replace(" ", "")) and len(k) >= 4:
+                return k, True
+    for part in parts:
+        for k in c.weak:
+            if part == k:
+                return k, False
+    return None
+
+
+_DETERMINERS = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem",
+                "einen", "zur", "zum", "im", "am", "beim", "vom", "unsere", "unser", "unserer",
+                "ihre", "ihr", "diese", "dieser", "dieses", "jede", "alle", "nächste", "nächsten"}
+_CALENDAR_WORDS = {"januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
+                   "oktober", "november", "dezember", "montage", "dienstage", "mittwoche", "sonntage",
+                   "samstage", "freitage", "donnerstage", "jahre", "woche", "wochen", "monate", "tage"}
+_GENITIVE = re.compile(
+    r"\s+(?:des|der)\s+((?:[A-ZÄÖÜ0-9][\wÄÖÜäöüß.&-]*|für|und|-)(?:\s+(?:[A-ZÄÖÜ0-9][\wÄÖÜäöüß.&-]*|für|und|-)){0,4})"
+)
+_PRE_ADJ = re.compile(r"(?:(?<=\s)|^)((?:\d{1,2}\.\s)?[A-ZÄÖÜ][\wäöüß-]*(?:e|en|er|es)|\d{1,2}\.)\s+$")
+
+
+def _cue_title(text: str, start: int, end: int, word: str) -> str:
+    """The name an event kind noun suggests: "Werkstatt „Zukunft des Ehrenamts“",
+    "Öffentliche Sitzung des Gemeinderates", "8. Dachauer Unternehmerforum"."""
+    title = word.rstrip(".")
+    parts = title.split("-")
+    tail = _kind_of(parts[-1]) if len(parts) > 1 else None
+    if tail and not tail[1]:
+        title = "-".join(parts[:-1])  # "Werkstatt-Termine" → "Werkstatt"
+    after = text[end : end + 160]
+    stripped = after.lstrip(" :")
+    q = _QUOTE.match(stripped)
+    if q and len(after) - len(stripped) <= 2:
+        title = f"{title} „{q.group(1).strip()}“"
+    else:
+        g = _GENITIVE.match(after)
+        if g and title == word.rstrip("."):
+            phrase = re.sub(r"(?:\s+(?:und|für|-))+$", "", g.group(1))
+            title = title + after[: g.start(1)] + phrase
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[max(line_start, start - 40) : start]
+    adj = _PRE_ADJ.search(before)
+    if adj and adj.group(1).lower() not in _DETERMINERS and adj.group(1).lower().rstrip(".") not in _CALENDAR_WORDS:
+        title = f"{adj.group(1)} {title}"
+    return " ".join(title.split())
+
+
+def find_kind_cues(text: str, start: int, end: int) -> list[KindCue]:
+    """Event-kind nouns in text[start:end], with the title each suggests."""
+    out = []
+    chunk = text[start:end]
+    # multi-word kinds first ("Tag der offenen Tür", "Runder Tisch", "Repair Café")
+    for k in cues().strong:
+        if " " in k:
+            for m in re.finditer(re.escape(k), chunk, re.I):
+                out.append(KindCue(k, True, start + m.start(), start + m.end(), chunk[m.start():m.end()]))
+    for m in _WORD.finditer(chunk):
+        word = m.group(0)
+        if not word[:1].isupper():
+            continue
+        found = _kind_of(word)
+        if not found or any(c.start <= start + m.start() < c.end for c in out):
+            continue
+        kind, strong = found
+        out.append(KindCue(kind, strong, start + m.start(), start + m.end(), word.rstrip(".")))
+    out.sort(key=lambda c: c.start)
+    for cue in out:
+        cue.title = _cue_title(text, cue.start, cue.end, text[cue.start : cue.end])
+    return out
+
+
+def _normal_kind(kind: str) -> str:
+    base = kind.lower()
+    for suffix in ("reihe", "en", "e", "s"):
+        if base.endswith(suffix) and len(base) - len(suffix) >= 5:
+            return base[: -len(suffix)]
+    return base
+
+
+# ---------------------------------------------------------------------------------------------
+# sessions → events
+
+
+@dataclass
+class Draft:
+    sessions: list[tuple[Session, Candidate]] = field(default_factory=list)
+    kind: Optional[KindCue] = None
+    first_sent: int = 0
+    last_sent: int = 0
+    region: tuple[int, int] = (0, 0)
+
+    @property
+    def kind_key(self) -> Optional[str]:
+        return _normal_kind(self.kind.kind) if self.kind and self.kind.strong else None
+
+
+def as_session(value: dict) -> Session:
     start = value["start"]
     end = value.get("end")
     if isinstance(start, dt.datetime) and start.tzinfo is None:
         start = start.replace(tzinfo=BERLIN)
     if isinstance(end, dt.datetime) and end.tzinfo is None:
         end = end.replace(tzinfo=BERLIN)
+    if isinstance(start, dt.datetime) and isinstance(end, dt.date) and not isinstance(end, dt.datetime):
+        end = None if end == start.date() else end
     return Session(start=start, end=end, all_day=not isinstance(start, dt.datetime))
 
 
-def _session_day(s: Session) -> dt.date:
+def day_of(s: Session) -> dt.date:
     return s.start.date() if isinstance(s.start, dt.datetime) else s.start
+
+
+def last_day_of(s: Session) -> dt.date:
+    end = s.end or s.start
+    return end.date() if isinstance(end, dt.datetime) else end
+
+
+def _cue_for(geo: Geometry, cand: Candidate) -> Optional[KindCue]:
+    """The event kind a session stands under: the nearest kind noun before it in its sentence,
+    else after it in its sentence, else in the sentence before."""
+    si = geo.sent_index(cand.start)
+    s0, s1 = geo.sents[si]
+    here = find_kind_cues(geo.text, s0, s1)
+    before = [c for c in here if c.end <= cand.start]
+    strong_before = [c for c in before if c.strong]
+    if strong_before:
+        return strong_before[-1]
+    strong_here = [c for c in here if c.strong]
+    if strong_here:
+        return strong_here[0]
+    if si > 0:
+        prev = [c for c in find_kind_cues(geo.text, *geo.sents[si - 1]) if c.strong]
+        if prev:
+            return prev[-1]
+    return before[-1] if before else (here[0] if here else None)
+
+
+def group_sessions(geo: Geometry, cands: list[Candidate]) -> list[Draft]:
+    c = cues()
+    drafts: list[Draft] = []
+    for cand in sorted(cands, key=lambda x: (x.start, x.end)):
+        si = geo.sent_index(cand.start)
+        if c.cancelled.search(geo.sentence(si)):
+            continue  # a cancelled or postponed date is not a session
+        session = as_session(cand.value)
+        cue = _cue_for(geo, cand)
+        key = _normal_kind(cue.kind) if cue and cue.strong else None
+        cur = drafts[-1] if drafts else None
+        joins = cur is not None and (
+            (key is None and si - cur.last_sent <= FAR_SENTENCES * 3)
+            or key == cur.kind_key
+            or (cur.kind_key is None and si - cur.last_sent <= FAR_SENTENCES)
+        )
+        if joins and cue is not None and cur.kind is not None and cue is not cur.kind:
+            # the same kind under another quoted name is another event ("Vortrag „A“",
+            # later "Vortrag „B“"); the sessions of one coordinated sentence never split
+            named = "„" in cue.title and "„" in cur.kind.title and cue.title != cur.kind.title
+            if named and si != cur.last_sent:
+                joins = False
+        if not joins:
+            cur = Draft(first_sent=si, last_sent=si)
+            drafts.append(cur)
+        if cur.kind is None or (not cur.kind.strong and cue is not None and cue.strong):
+            cur.kind = cue
+        cur.last_sent = si
+        cur.sessions.append((session, cand))
+    drafts = _merge_repeated(drafts)
+    for d in drafts:
+        d.sessions = _dedupe(d.sessions)
+    return [d for d in drafts if d.sessions]
+
+
+def _dedupe(items: list[tuple[Session, Candidate]]) -> list[tuple[Session, Candidate]]:
+    """One session per occurrence: drop exact repeats, and an all-day mention of a day that
+    also has a timed session; a timed session without end takes the end a repeat gives."""
+    timed_days = {day_of(s) for s, _ in items if not s.all_day}
+    out: dict[tuple, tuple[Session, Candidate]] = {}
+    for s, c in items:
+        if s.all_day and s.end is None and day_of(s) in timed_days:
+            continue
+        key = (s.start,)
+        if key in out:
+            if out[key][0].end is None and s.end is not None:
+                out[key] = (s, out[key][1])
+            continue
+        out[key] = (s, c)
+    return sorted(out.values(), key=lambda sc: (day_of(sc[0]), str(sc[0].start)))
+
+
+def _merge_repeated(drafts: list[Draft]) -> list[Draft]:
+    """A later event whose days all occur in an earlier one is the same event mentioned again
+    (an invitation names the day, a closing line repeats it with the time)."""
+    out: list[Draft] = []
+    for d in drafts:
+        days = {day_of(s) for s, _ in d.sessions}
+        target = None
+        for e in out:
+            e_days = {day_of(s) for s, _ in e.sessions}
+            if days and (days <= e_days or e_days <= days) and (
+                d.kind_key is None or e.kind_key is None or d.kind_key == e.kind_key
+                or all(s.all_day for s, _ in d.sessions) or all(s.all_day for s, _ in e.sessions)
+            ):
+                target = e
+                break
+        if target is None:
+            out.append(d)
+        else:
+            target.sessions.extend(d.sessions)
+            target.last_sent = max(target.last_sent, d.last_sent)
+            if target.kind is None or (not target.kind.strong and d.kind and d.kind.strong):
+                target.kind = d.kind
+    return out
+
+
+def set_regions(geo: Geometry, drafts: list[Draft]) -> None:
+    """Each event's region of text: from its first cue or session sentence to the next
+    event's; a single event owns the whole text."""
+    if len(drafts) == 1:
+        drafts[0].region = (0, len(geo.text))
+        return
+    starts = []
+    for d in drafts:
+        first = d.first_sent
+        if d.kind is not None:
+            first = min(first, geo.sent_index(d.kind.start))
+        starts.append(geo.sents[first][0])
+    order = sorted(range(len(drafts)), key=lambda i: starts[i])
+    for n, i in enumerate(order):
+        begin = 0 if n == 0 else starts[i]
+        end = starts[order[n + 1]] if n + 1 < len(order) else len(geo.text)
+        drafts[i].region = (begin, max(end, begin))
+
+
+# ---------------------------------------------------------------------------------------------
+# attributes
+
+
+def _in(region: tuple[int, int], c: Candidate) -> bool:
+    return region[0] <= c.start < region[1]
+
+
+def _nearest(cands: list[Candidate], region: tuple[int, int], anchors: list[int]) -> Optional[Candidate]:
+    inside = [c for c in cands if _in(region, c)]
+    if not inside:
+        return None
+    return min(inside, key=lambda c: min(abs(c.start - a) for a in anchors) if anchors else c.start)
+
+
+def _registration(
+    geo: Geometry, found: dict[str, list[Candidate]], region: tuple[int, int]
+) -> Registration:
+    c = cues()
+    reg = Registration()
+    reg_sents = []
+    for i, (s0, s1) in enumerate(geo.sents):
+        if not (region[0] <= s0 < region[1]):
+            continue
+        sentence = geo.text[s0:s1]
+        if c.not_required.search(sentence):
+            reg.required = False
+            continue
+        if c.registration.search(sentence):
+            reg_sents.append(i)
+    if reg_sents and reg.required is None:
+        reg.required = True
+
+    def channel(family: str, accept=lambda x: True) -> Optional[str]:
+        items = [x for x in found.get(family, []) if _in(region, x) and accept(x)]
+        for i in reg_sents:  # in a registration sentence, or the one right after it
+            for j in (i, i + 1):
+                if j >= len(geo.sents):
+                    continue
+                s0, s1 = geo.sents[j]
+                if j == i + 1 and c.registration.search(geo.sentence(j)) is None and not re.match(
+                    r"\s*(?:E-Mail|Mail|Tel|Telefon|Fon|Online|Internet|Web|unter|per)\b", geo.sentence(j), re.I
+                ):
+                    continue
+                hits = [x for x in items if s0 <= x.start < s1]
+                if hits:
+                    return hits[0].value
+        return None
+
+    reg.email = channel("emails")
+    reg.phone = channel("phones", lambda x: x.attrs.get("kind", "phone") != "fax")
+    reg.url = channel("urls")
+    deadlines = [d for d in found.get("deadlines", []) if _in(region, d)]
+    if deadlines:
+        value = deadlines[0].value
+        reg.deadline = value if isinstance(value, dt.date) else None
+        if reg.required is None:
+            reg.required = True
+    return reg
+
+
+def _organizers(geo: Geometry, found: dict[str, list[Candidate]], draft: Draft) -> list[str]:
+    c = cues()
+    names: list[str] = []
+    region = draft.region
+    for org in found.get("organizations", []):
+        if not _in(region, org):
+            continue
+        si = geo.sent_index(org.start)
+        sentence = geo.sentence(si)
+        if c.inviting.search(sentence) and org.value not in names:
+            names.append(org.value)
+    return names
+
+
+def _contacts(geo: Geometry, found: dict[str, list[Candidate]], region: tuple[int, int]) -> list[Contact]:
+    out: dict[str, Contact] = {}
+    c = cues()
+    for p in found.get("persons", []):
+        if not _in(region, p):
+            continue
+        role = p.attrs.get("role")
+        sentence = geo.sentence(geo.sent_index(p.start))
+        if role or c.contact.search(sentence):
+            if p.value not in out:
+                out[p.value] = Contact(name=p.value, role=role)
+            elif role and not out[p.value].role:
+                out[p.value].role = role
+    return list(out.values())
+
+
+def _duration(geo: Geometry, region: tuple[int, int], sessions: list[Session]) -> Optional[int]:
+    lengths = {
+        int((s.end - s.start).total_seconds() // 60)
+        for s in sessions
+        if isinstance(s.start, dt.datetime) and isinstance(s.end, dt.datetime)
+    }
+    if len(lengths) == 1 and all(isinstance(s.end, dt.datetime) for s in sessions):
+        n = lengths.pop()
+        return n if n > 0 else None
+    m = cues().duration.search(geo.text[region[0] : region[1]])
+    if not m:
+        return None
+    raw = m.group("n").lower()
+    number = cues().number_words.get(raw)
+    if number is None:
+        number = float(raw.replace(",", "."))
+    minutes = number * (1 if m.group("unit").lower().startswith("min") else 60)
+    return int(minutes) if 0 < minutes <= 24 * 60 else None
+
+
+_CITY_FROM_ORG = re.compile(
+    r"\b(?:Stadt|Gemeinde|Hansestadt|Universitätsstadt|Landeshauptstadt|Kreisstadt|Große Kreisstadt|Markt)\s+([A-ZÄÖÜ][\wäöüß-]+(?:\s(?:am|an der|im|in der|ob der)\s[A-ZÄÖÜ][\wäöüß-]+)?)"
+)
+
+
+def _location(geo: Geometry, found: dict[str, list[Candidate]], draft: Draft, organizers: list[str]) -> Location:
+    region = draft.region
+    anchors = [c.start for _, c in draft.sessions]
+    locs = [c for c in found.get("locations", [])]
+    venue = _nearest([c for c in locs if c.attrs.get("kind", "venue") == "venue"], region, anchors)
+    address = _nearest([c for c in locs if c.attrs.get("kind") == "address"], region, anchors)
+    city = _nearest([c for c in locs if c.attrs.get("kind") == "city"], region, anchors)
+    online = any(c.attrs.get("kind") == "online" and _in(region, c) for c in locs)
+    room = _nearest(found.get("rooms", []), region, anchors)
+    city_name = city.value if city else None
+    if city_name is None:
+        for name in organizers:
+            m = _CITY_FROM_ORG.search(name)
+            if m:
+                city_name = m.group(1)
+                break
+    return Location(
+        name=venue.value if venue else None,
+        room=room.value if room else None,
+        address=address.value if address else None,
+        city=city_name,
+        online=online and venue is None or (online and not anchors),
+    )
+
+
+def _title(draft: Draft, cleaned: Optional[CleanedDocument], geo: Geometry) -> Optional[str]:
+    """The event's name: the same kind's cue in its region that carries a quoted name, else
+    the kind's first cue there (the introduction), else the page title."""
+    if draft.kind is not None and draft.kind.strong:
+        key = draft.kind_key
+        same = [
+            c for c in find_kind_cues(geo.text, *draft.region)
+            if c.strong and _normal_kind(c.kind) == key
+        ]
+        quoted = [c for c in same if "„" in c.title]
+        return (quoted or same or [draft.kind])[0].title
+    if draft.kind is not None and "„" in draft.kind.title:
+        return draft.kind.title
+    if cleaned is not None and cleaned.title:
+        return cleaned.title.strip(" |")[:200]
+    return draft.kind.title if draft.kind else None
 
 
 def assemble(
@@ -41,32 +528,51 @@ def assemble(
     reference: dt.date,
     cleaned: Optional[CleanedDocument] = None,
 ) -> list[Event]:
-    """One event holding every session found (refined by the event-assembly work)."""
-    cands = found.get("sessions", [])
-    if not cands:
-        return []
-    sessions = []
-    seen = set()
-    for c in cands:
-        s = _as_session(c.value)
-        key = (s.start, s.end)
-        if key not in seen:
-            seen.add(key)
-            sessions.append(s)
-    sessions.sort(key=lambda s: (_session_day(s), str(s.start)))
-    start = min(c.start for c in cands)
-    end = max(c.end for c in cands)
-    last = max(_session_day(s) for s in sessions)
-    reg = Registration(
-        email=mentions.emails[0].value if mentions.emails else None,
-        phone=next((p.value for p in mentions.phones if p.kind == "phone"), None),
+    """The events of one document (see the module docstring)."""
+    sessions = found.get("sessions", [])
+    events: list[Event] = []
+    if sessions:
+        geo = geometry(doc)
+        drafts = group_sessions(geo, sessions)
+        set_regions(geo, drafts)
+        for d in drafts:
+            events.append(_build_event(geo, found, d, reference, cleaned))
+    if cleaned is not None and cleaned.html:
+        from .schemaorg import merge_schema_events
+
+        events = merge_schema_events(events, cleaned, reference)
+    return events
+
+
+def _build_event(geo, found, d: Draft, reference: dt.date, cleaned) -> Event:
+    region = d.region
+    sess = [s for s, _ in d.sessions]
+    organizers = _organizers(geo, found, d)
+    capacity = _nearest(found.get("capacities", []), region, [c.start for _, c in d.sessions])
+    prices = [p for p in found.get("prices", []) if _in(region, p)]
+    free = None
+    price = None
+    if any(p.attrs.get("free") for p in prices):
+        free = True
+    elif prices and prices[0].value:
+        v = prices[0].value
+        price = Price(**v) if isinstance(v, dict) else v
+        free = False
+    first = min(c.start for _, c in d.sessions)
+    last = max(c.end for _, c in d.sessions)
+    s0 = geo.sents[geo.sent_index(first)][0]
+    s1 = geo.sents[geo.sent_index(max(last - 1, first))][1]
+    return Event(
+        title=_title(d, cleaned, geo),
+        sessions=sess,
+        duration_minutes=_duration(geo, region, sess),
+        location=_location(geo, found, d, organizers),
+        capacity=capacity.value if capacity else None,
+        free_of_charge=free,
+        price=price,
+        registration=_registration(geo, found, region),
+        organizers=organizers,
+        contacts=_contacts(geo, found, region),
+        status="past" if max(last_day_of(s) for s in sess) < reference else "upcoming",
+        evidence=Span(start=s0, end=s1),
     )
-    return [
-        Event(
-            title=cleaned.title if cleaned else None,
-            sessions=sessions,
-            registration=reg,
-            status="past" if last < reference else "upcoming",
-            evidence=Span(start=start, end=end),
-        )
-    ]

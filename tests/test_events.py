@@ -1,0 +1,161 @@
+"""Event assembly, schema.org markup and iCalendar export."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from extractor.ical import to_ical
+from extractor.schemaorg import schema_events, to_jsonld
+
+from .conftest import CORPUS
+
+SEED_000 = (CORPUS / "documents" / "000_8bcc1829e3e8af0e.txt").read_text()
+
+
+@pytest.fixture(scope="module")
+def seed000(extractor):
+    return extractor.extract(text=SEED_000, reference_date="2024-07-01")
+
+
+def test_seed_000_is_the_contract_event(seed000):
+    data = seed000.model_dump(mode="json")
+    assert len(data["events"]) == 1
+    ev = data["events"][0]
+    assert ev["title"] == "Werkstatt „Zukunft des Ehrenamts“"
+    assert ev["sessions"] == [
+        {"start": "2024-07-24T13:00:00+02:00", "end": None, "all_day": False},
+        {"start": "2024-07-24T18:00:00+02:00", "end": None, "all_day": False},
+        {"start": "2024-08-16T13:00:00+02:00", "end": None, "all_day": False},
+        {"start": "2024-08-16T18:00:00+02:00", "end": None, "all_day": False},
+    ]
+    assert ev["duration_minutes"] == 60
+    assert ev["location"] == {
+        "name": "Rathaus Nord", "room": "C409", "address": None, "city": "Kaiserslautern", "online": False,
+    }
+    assert ev["capacity"] == 15
+    assert ev["free_of_charge"] is True
+    assert ev["registration"] == {
+        "required": True, "email": "ehrenamt@kaiserslautern.de", "phone": "+496313654471",
+        "url": None, "deadline": None,
+    }
+    assert ev["organizers"] == ["Ehrenamtskoordination der Stadt Kaiserslautern"]
+    assert {"name": "Daniel Helmes", "role": "Ehrenamtskoordinator"} in ev["contacts"]
+    assert ev["status"] == "upcoming"
+    ev_text = data["text"][ev["evidence"]["start"] : ev["evidence"]["end"]]
+    assert "24. Juli" in ev_text
+
+
+def test_seed_000_ics_round_trips_and_expands(seed000):
+    import icalendar
+    import recurring_ical_events
+
+    ics = to_ical([seed000])
+    cal = icalendar.Calendar.from_ical(ics)
+    vevents = [c for c in cal.walk("VEVENT")]
+    assert len(vevents) == 4
+    assert [c for c in cal.walk("VTIMEZONE")][0]["TZID"] == "Europe/Berlin"
+    starts = sorted(ve.decoded("DTSTART") for ve in vevents)
+    assert starts[0].isoformat() == "2024-07-24T13:00:00+02:00"
+    assert all(str(ve["SUMMARY"]) == "Werkstatt „Zukunft des Ehrenamts“" for ve in vevents)
+    assert "Rathaus Nord" in str(vevents[0]["LOCATION"]) and "C409" in str(vevents[0]["LOCATION"])
+    assert "ehrenamt@kaiserslautern.de" in str(vevents[0]["DESCRIPTION"])
+    # a duration of one hour gives each session an end
+    assert vevents[0].decoded("DTEND") - vevents[0].decoded("DTSTART") == dt.timedelta(hours=1)
+    # stable UIDs: the same input gives the same UIDs
+    again = icalendar.Calendar.from_ical(to_ical([seed000]))
+    assert sorted(str(v["UID"]) for v in again.walk("VEVENT")) == sorted(str(v["UID"]) for v in vevents)
+    assert len({str(v["UID"]) for v in vevents}) == 4
+    # a calendar consumer sees four occurrences in summer 2024
+    found = recurring_ical_events.of(cal).between(dt.date(2024, 7, 1), dt.date(2024, 9, 1))
+    assert len(found) == 4
+
+
+def test_all_day_sessions_are_dates_in_ics(extractor):
+    text = "Die Stadt lädt am 8. und 9. April 2025 zum Auftakttreffen in die Staatskanzlei ein."
+    result = extractor.extract(text=text, reference_date="2025-03-01")
+    import icalendar
+
+    cal = icalendar.Calendar.from_ical(to_ical([result]))
+    ves = list(cal.walk("VEVENT"))
+    assert len(ves) == 2
+    assert ves[0]["DTSTART"].params.get("VALUE") == "DATE"
+    assert ves[0].decoded("DTEND") - ves[0].decoded("DTSTART") == dt.timedelta(days=1)
+
+
+@pytest.mark.parametrize(
+    "text,ref,expected",
+    [
+        # a deadline is not a session
+        ("Der Infoabend findet am 12. Mai 2025 um 19 Uhr im Rathaus statt. Anmeldung bis 30. April 2025.",
+         "2025-04-01", [["2025-05-12T19:00"]]),
+        # two named events with their own dates
+        ("Die Gemeinde lädt am 3. Mai 2025 um 18 Uhr zum Infoabend ein. Die Bürgerversammlung folgt "
+         "am 10. Mai 2025 um 19 Uhr in der Stadthalle.", "2025-04-01", [["2025-05-03T18:00"], ["2025-05-10T19:00"]]),
+        # a day named first and repeated with its time is one session
+        ("Das Seminar am 25. Januar 2023 behandelt Krisen. Dieses Seminar findet am 25. Januar 2023 um "
+         "13:30-14:45 Uhr online statt.", "2023-01-10", [["2023-01-25T13:30"]]),
+        # a cancelled date is no session
+        ("Die Sitzung am 17. März 2020 ist abgesagt.", "2020-03-10", []),
+    ],
+)
+def test_assembly_cases(extractor, text, ref, expected):
+    result = extractor.extract(text=text, reference_date=ref)
+    got = [
+        [s.start.strftime("%Y-%m-%dT%H:%M") if not s.all_day else s.start.isoformat() for s in ev.sessions]
+        for ev in result.events
+    ]
+    assert got == expected
+
+
+def test_past_event_status(extractor):
+    result = extractor.extract(
+        text="Es waren zwei konstruktive Tage, als am 8. und 9. April 2025 die Teams zum Auftakttreffen kamen.",
+        reference_date="2025-04-15",
+    )
+    assert result.events and all(ev.status == "past" for ev in result.events)
+
+
+def test_registration_contact_vs_question_contact(extractor):
+    text = (
+        "Der Workshop findet am 5. Juni 2025 um 10 Uhr im Bürgerhaus statt. Anmeldung bitte per E-Mail "
+        "an anmeldung@stadt-musterhausen.de. Für Fragen steht Frau Meier unter fragen@stadt-musterhausen.de "
+        "zur Verfügung."
+    )
+    ev = extractor.extract(text=text, reference_date="2025-05-01").events[0]
+    assert ev.registration.required is True
+    assert ev.registration.email == "anmeldung@stadt-musterhausen.de"
+
+
+SCHEMA_PAGE = """<html><head><title>Repair Café</title>
+<script type="application/ld+json">
+{"@context": "https://schema.org", "@type": "Event", "name": "Repair Café im Quartier",
+ "startDate": "2025-06-14T14:00:00+02:00", "endDate": "2025-06-14T17:00:00+02:00",
+ "location": {"@type": "Place", "name": "Stadtteilzentrum Nord",
+   "address": {"@type": "PostalAddress", "streetAddress": "Werderstr. 1", "addressLocality": "Musterstadt"}},
+ "offers": {"@type": "Offer", "price": "0", "priceCurrency": "EUR"},
+ "organizer": {"@type": "Organization", "name": "Nachbarschaftsverein Nord e.V."}}
+</script></head><body><article><h1>Repair Café im Quartier</h1>
+<p>Kaputte Toaster, Lampen und Fahrräder: Am Samstag, 14. Juni, wird im Stadtteilzentrum Nord
+wieder gemeinsam repariert. Ehrenamtliche helfen beim Reparieren.</p></article></body></html>"""
+
+
+def test_schema_org_markup_fills_gaps(extractor):
+    assert schema_events(SCHEMA_PAGE)[0]["name"] == "Repair Café im Quartier"
+    result = extractor.extract(html=SCHEMA_PAGE, reference_date="2025-06-01")
+    assert len(result.events) == 1
+    ev = result.events[0]
+    assert ev.sessions[0].start.isoformat() == "2025-06-14T14:00:00+02:00"
+    assert ev.sessions[0].end.isoformat() == "2025-06-14T17:00:00+02:00"
+    assert ev.location.address == "Werderstr. 1"
+    assert ev.free_of_charge is True
+    assert "Nachbarschaftsverein Nord e.V." in ev.organizers
+
+
+def test_jsonld_output(seed000):
+    items = to_jsonld(seed000)
+    assert len(items) == 4
+    assert items[0]["@type"] == "Event" and items[0]["location"]["name"].startswith("Rathaus Nord")
+    json.dumps(items)
