@@ -26,6 +26,8 @@ app = typer.Typer(
 class OutputFormat(str, Enum):
     json = "json"
     ics = "ics"
+    jsonld = "jsonld"
+    csv = "csv"
 
 
 class PipelineOption(str, Enum):
@@ -85,7 +87,10 @@ def extract(
     reference_date: Optional[str] = typer.Option(
         None, "--reference-date", help="the document's 'today' (YYYY-MM-DD)"
     ),
-    format: OutputFormat = typer.Option(OutputFormat.json, "--format", help="json or ics"),
+    format: OutputFormat = typer.Option(
+        OutputFormat.json, "--format",
+        help="json (the result), ics (iCalendar), jsonld (schema.org Events) or csv (a row per session)",
+    ),
     pipeline: Optional[PipelineOption] = typer.Option(
         None, "--pipeline", help="auto (default), full (de_core_news_md) or blank"
     ),
@@ -104,6 +109,14 @@ def extract(
         from .ical import to_ical
 
         sys.stdout.write(to_ical([result]).decode("utf-8"))
+    elif format is OutputFormat.jsonld:
+        from .schemaorg import to_jsonld
+
+        typer.echo(json.dumps(to_jsonld(result), ensure_ascii=False, indent=2))
+    elif format is OutputFormat.csv:
+        from .export import to_csv
+
+        sys.stdout.write(to_csv([result]))
     else:
         typer.echo(json.dumps(result.model_dump(mode="json"), ensure_ascii=False, indent=2))
 
@@ -145,6 +158,9 @@ def batch(
         f"({summary.seconds:.1f} s, {summary.docs_per_second:.1f} docs/s) -> {output}",
         err=True,
     )
+    if summary.interrupted:
+        typer.echo(f"aushang: interrupted; rerun with --resume to complete {output}", err=True)
+        raise typer.Exit(130)
 
 
 @app.command()

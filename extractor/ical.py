@@ -7,12 +7,35 @@ import hashlib
 from typing import Iterable
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event as VEvent, Timezone
+from icalendar import Calendar, Event as VEvent, Timezone, TimezoneDaylight, TimezoneStandard
 
 from .schema import Event, Result
 
 BERLIN = ZoneInfo("Europe/Berlin")
 PRODID = "-//aushang//German civic announcements//DE"
+
+
+def berlin_vtimezone() -> Timezone:
+    """Europe/Berlin as calendar programs write it: EU summer time by rule, valid for any year
+    (not a list of transition dates that ends in 2037)."""
+    tz = Timezone()
+    tz.add("tzid", "Europe/Berlin")
+    tz.add("x-lic-location", "Europe/Berlin")
+    summer = TimezoneDaylight()
+    summer.add("tzname", "CEST")
+    summer.add("tzoffsetfrom", dt.timedelta(hours=1))
+    summer.add("tzoffsetto", dt.timedelta(hours=2))
+    summer.add("dtstart", dt.datetime(1981, 3, 29, 2, 0, 0))
+    summer.add("rrule", {"freq": "yearly", "bymonth": 3, "byday": "-1su"})
+    winter = TimezoneStandard()
+    winter.add("tzname", "CET")
+    winter.add("tzoffsetfrom", dt.timedelta(hours=2))
+    winter.add("tzoffsetto", dt.timedelta(hours=1))
+    winter.add("dtstart", dt.datetime(1996, 10, 27, 3, 0, 0))
+    winter.add("rrule", {"freq": "yearly", "bymonth": 10, "byday": "-1su"})
+    tz.add_component(summer)
+    tz.add_component(winter)
+    return tz
 
 
 def _uid(result: Result, event: Event, index: int, start) -> str:
@@ -88,5 +111,5 @@ def to_ical(results: Iterable[Result]) -> bytes:
                 ve.add("status", "CONFIRMED")
                 cal.add_component(ve)
     if needs_tz:
-        cal.add_missing_timezones()
+        cal.subcomponents.insert(0, berlin_vtimezone())
     return cal.to_ical()

@@ -47,6 +47,11 @@ def load_config() -> Config:
 
 
 def model_installed(name: str) -> bool:
+    """True when ``name`` is an installed spaCy pipeline package (or a pipeline directory)."""
+    from pathlib import Path
+
+    if ("/" in name or "\\" in name) and (Path(name) / "meta.json").exists():
+        return True
     try:
         return spacy.util.is_package(name)
     except Exception:  # pragma: no cover - importlib metadata oddities

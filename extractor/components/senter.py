@@ -12,12 +12,24 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 _FINAL = {".", "!", "?", "…", "..."}
+_MONTHS = {"januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli", "august",
+           "september", "oktober", "november", "dezember", "jan.", "feb.", "febr.", "mär.",
+           "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "okt.", "nov.", "dez."}
 _CLOSING = {"“", "”", '"', "«", "»", ")", "'", "’"}
 
 
 @Language.factory("aushang_senter")
 def make_senter(nlp: Language, name: str) -> "GermanSenter":
     return GermanSenter()
+
+
+def _number_ends_sentence(prev: str, nxt: str) -> bool:
+    """German tokenizes "4471." and "2024." as one token (ordinal style). A number of three
+    or more digits with a period, before a capitalised word that is not a month, ends a
+    sentence; "24. Juli" and "im 2. Stock" do not."""
+    if not (prev.endswith(".") and prev[:-1].isdigit()):
+        return False
+    return len(prev) >= 4 and nxt[:1].isupper() and nxt.lower() not in _MONTHS
 
 
 class GermanSenter:
@@ -36,9 +48,12 @@ class GermanSenter:
             if tok.is_space:
                 continue
             if prev.text in _FINAL:
-                starts[i] = not tok.text[:1].islower()
+                # a closing quote after the period still belongs to the sentence
+                starts[i] = not tok.text[:1].islower() and tok.text not in _CLOSING
             elif prev.text in _CLOSING and i >= 2 and doc[i - 2].text in _FINAL:
                 starts[i] = not tok.text[:1].islower()
+            elif _number_ends_sentence(prev.text, tok.text):
+                starts[i] = True
         for i, tok in enumerate(doc):
             tok.is_sent_start = starts[i]
         return doc
