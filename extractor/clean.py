@@ -256,7 +256,14 @@ def filter_boilerplate(text: str) -> tuple[str, list[str], Optional[dt.date]]:
         if drop[i]:
             continue
         m = p.stamp.match(line)
-        if m and (p.time.search(line[m.end("date"):]) or _has_stamp_word(line)):
+        # "27.09.2017 10:58" is a stamp; "15. Oktober 2018 | 18:00 bis 21:00 Uhr" is the
+        # event's own date line: times of day in "Uhr" or as a range belong to events
+        low = line.lower()
+        clock = p.time.search(line[m.end("date"):]) if m else None
+        is_stamp = _has_stamp_word(line) or (
+            clock is not None and "uhr" not in low and not re.search(r"\bbis\b|\d\s*[-–]\s*\d", line[m.end("date"):])
+        )
+        if m and is_stamp:
             if p.year_date.search(line):
                 drop[i] = True
                 published = published or _parse_stamp_date(m.group("date"))

@@ -166,3 +166,13 @@ def test_decode_bytes(data, expected):
 def test_decode_binary_is_refused():
     with pytest.raises(InputError):
         decode_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+
+
+def test_event_date_line_at_the_top_is_content():
+    text = (
+        "2. Werkstatt Leitlinien für Bürgerbeteiligung\n\n15. Oktober 2018 | 18:00 bis 21:00 Uhr\n"
+        "Vollgutlager der Kindl Brauerei, Rollbergstr. 26, 12053 Berlin\n\nWie soll Beteiligung künftig ablaufen?"
+    )
+    doc = clean_text(text)
+    assert "15. Oktober 2018 | 18:00 bis 21:00 Uhr" in doc.text
+    assert doc.published is None
