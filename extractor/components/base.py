@@ -15,6 +15,8 @@ from typing import Any, Callable, Iterable, Optional
 from spacy.tokens import Doc
 from spacy.util import registry
 
+from ..intervals import Intervals
+
 if not Doc.has_extension("aushang"):
     Doc.set_extension("aushang", default=None)
 if not Doc.has_extension("reference_date"):
@@ -79,11 +81,13 @@ def make_longest_first() -> OverlapPolicy:
         ordered = sorted(
             candidates, key=lambda c: (-(c.end - c.start), -c.priority, c.start)
         )
-        kept: list[Candidate] = []
+        kept = Intervals()
+        out: list[Candidate] = []
         for c in ordered:
-            if not any(c.overlaps(k) for k in kept):
-                kept.append(c)
-        return sorted(kept, key=lambda c: c.start)
+            if not kept.overlaps(c.start, c.end):
+                kept.add(c.start, c.end)
+                out.append(c)
+        return sorted(out, key=lambda c: c.start)
 
     return longest_first
 

@@ -8,6 +8,8 @@ are single tokens thanks to the tokenizer special cases added by
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -54,6 +56,8 @@ class GermanSenter:
                 starts[i] = not tok.text[:1].islower()
             elif _number_ends_sentence(prev.text, tok.text):
                 starts[i] = True
-        for i, tok in enumerate(doc):
-            tok.is_sent_start = starts[i]
+        # one array write: setting token.is_sent_start one by one re-checks the whole Doc's
+        # annotation on every call, which is quadratic on long texts
+        arr = numpy.array([1 if s else -1 for s in starts], dtype="int64").astype("uint64").reshape(n, 1)
+        doc.from_array([SENT_START], arr)
         return doc
