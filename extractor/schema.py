@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Literal, Optional, Union
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 SCHEMA_VERSION = "1"
 
@@ -127,6 +127,14 @@ class Session(_Model):
     start: Union[dt.datetime, dt.date]
     end: Optional[Union[dt.datetime, dt.date]] = None
     all_day: bool = False
+
+    @field_validator("start", "end", mode="before")
+    @classmethod
+    def _plain_day_is_a_date(cls, v: Any) -> Any:
+        # "2024-07-24" (an all-day session) must stay a date: pydantic would read it as midnight
+        if isinstance(v, str) and len(v) == 10:
+            return dt.date.fromisoformat(v)
+        return v
 
 
 class Location(_Model):

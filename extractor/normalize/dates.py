@@ -6,6 +6,8 @@ import datetime as dt
 import re
 from typing import Optional
 
+from ..intervals import IntervalList
+
 MONTHS = {
     "januar": 1, "jänner": 1, "jan": 1, "februar": 2, "feb": 2, "märz": 3, "maerz": 3, "mär": 3,
     "mrz": 3, "april": 4, "apr": 4, "mai": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7,
@@ -43,3 +45,498 @@ def parse_date_text(text: str) -> Optional[dt.date]:
             except ValueError:
                 continue
     return None
+
+
+# ---------------------------------------------------------------------------------------------
+# The German temporal grammar: finding date and time expressions in a text and normalising
+# them. The word lists and regex templates are data (``models/patterns/temporal.json``); this
+# module compiles them once and holds the pure algorithms (grouping, year resolution, time
+# values). The spaCy component ``aushang_temporal`` adds context (roles, sessions).
+
+from dataclasses import dataclass, field  # noqa: E402
+from typing import Any, Iterable  # noqa: E402
+
+
+@dataclass
+class DateAtom:
+    """One day as written: "Dienstag, 10. Mai", "24.07.2024", "17." (a day before a connector)."""
+
+    start: int
+    end: int
+    day: int
+    month: Optional[int] = None
+    year: Optional[int] = None
+    weekday: Optional[int] = None
+    explicit_year: bool = False
+    value: Optional[dt.date] = None
+
+
+@dataclass
+class DateItem:
+    """A single day or a continuous range of a date group."""
+
+    first: DateAtom
+    last: Optional[DateAtom] = None  # the range end
+
+    @property
+    def start(self) -> int:
+        return self.first.start
+
+    @property
+    def end(self) -> int:
+        return (self.last or self.first).end
+
+    @property
+    def is_range(self) -> bool:
+        return self.last is not None
+
+    def value(self) -> Any:
+        if self.last is None:
+            return self.first.value
+        return {"start": self.first.value, "end": self.last.value}
+
+    def days(self) -> tuple[dt.date, Optional[dt.date]]:
+        return self.first.value, (self.last.value if self.last else None)
+
+
+@dataclass
+class DateGroup:
+    """Dates joined by connectors: "8. und 9. April 2025", "vom 17. bis 30. September"."""
+
+    atoms: list[DateAtom]
+    items: list[DateItem] = field(default_factory=list)
+    relative: bool = False
+
+    @property
+    def start(self) -> int:
+        return self.atoms[0].start
+
+    @property
+    def end(self) -> int:
+        return self.atoms[-1].end
+
+
+@dataclass
+class TimeAtom:
+    """A clock time or time range: "13 Uhr", "13:30-14:45 Uhr", "von 18.30 bis ca. 21 Uhr"."""
+
+    start: int
+    end: int
+    hour: int
+    minute: int
+    end_hour: Optional[int] = None
+    end_minute: Optional[int] = None
+    pre: Optional[str] = None
+    role: str = "time"  # time | start | end | doors
+
+    @property
+    def value(self) -> str:
+        return f"{self.hour:02d}:{self.minute:02d}"
+
+    @property
+    def end_value(self) -> Optional[str]:
+        if self.end_hour is None:
+            return None
+        return f"{self.end_hour:02d}:{self.end_minute or 0:02d}"
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _case_forms(words: Iterable[str], lower: bool = False) -> dict[str, str]:
+    """word form → canonical word: the form given, ALL CAPS, optionally lower case."""
+    out: dict[str, str] = {}
+    for w in words:
+        out[w] = w
+        out[w.upper()] = w
+        if lower:
+            out[w.lower()] = w
+    return out
+
+
+def valid_date(year: int, month: int, day: int) -> Optional[dt.date]:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def hm(hour: int, minute: int) -> Optional[tuple[int, int]]:
+    """A clock time, with "24 Uhr" read as 23:59 (the end of the day), or None if invalid."""
+    if hour == 24 and minute == 0:
+        return 23, 59
+    if 0 <= hour <= 23 and 0 <= minute <= 59:
+        return hour, minute
+    return None
+
+
+def resolve_year(
+    day: int,
+    month: int,
+    reference: dt.date,
+    *,
+    weekday: Optional[int] = None,
+    past: bool = False,
+    tolerance_days: int = 7,
+    past_window_days: int = 180,
+) -> Optional[dt.date]:
+    """The date of a yearless "day. month" against the reference date.
+
+    Without a stated weekday: the next occurrence (a date up to ``tolerance_days`` before the
+    reference still counts as this year's), or, when the sentence reports the past, the latest
+    occurrence not after the reference — if that lies within ``past_window_days`` of it. A stated weekday picks the year whose date falls on
+    it; when no candidate year agrees, the date is kept as written in the year nearest to the
+    reference.
+    """
+    candidates = [
+        d for d in (valid_date(y, month, day) for y in (reference.year - 1, reference.year, reference.year + 1)) if d
+    ]
+    if not candidates:
+        return None
+    default = _default_occurrence(candidates, reference, past, tolerance_days, past_window_days)
+    if weekday is None:
+        return default
+    agree = [d for d in candidates if d.weekday() == weekday]
+    if not agree:
+        return min(candidates, key=lambda d: (abs((d - reference).days), d != default))
+    if default in agree:
+        return default
+    return min(agree, key=lambda d: abs((d - reference).days))
+
+
+def _default_occurrence(
+    candidates: list[dt.date], reference: dt.date, past: bool, tol: int, window: int = 180
+) -> dt.date:
+    slack = dt.timedelta(days=tol)
+    if past:
+        before = [d for d in candidates if d <= reference + slack]
+        if before and (reference - max(before)).days <= window:
+            return max(before)
+    after = [d for d in candidates if d >= reference - slack]
+    return min(after) if after else max(candidates)
+
+
+class TemporalGrammar:
+    """German date and time expressions, compiled from ``temporal.json``."""
+
+    def __init__(self, data: dict[str, Any]):
+        self.data = data
+        t = data["templates"]
+        self.months = _case_forms(data["months"], lower=True)
+        self.month_number = {form: data["months"][canon] for form, canon in self.months.items()}
+        self.full_months = {m for m in data["months"] if len(m) > 4 or m in ("Mai", "Juni", "Juli")}
+        wd_forms = _case_forms(data["weekdays"])
+        self.weekday_number = {form: data["weekdays"][canon] for form, canon in wd_forms.items()}
+        self.hour_words = dict(data["hour_words"])
+        month_alt = _alternation(self.months)
+        weekday_alt = _alternation(wd_forms)
+        hour_alt = _alternation(self.hour_words)
+
+        def fill(s: str) -> str:
+            return s.replace("{month}", month_alt).replace("{weekday}", weekday_alt).replace("{hour_word}", hour_alt)
+
+        date_body = "|".join(fill(t[k]) for k in ("date_iso", "date_textual", "date_numeric", "date_day"))
+        self.date_rx = re.compile(t["date_start_guard"] + fill(t["weekday_prefix"]) + f"(?:{date_body})")
+        self.connector_rx = re.compile(t["connector"])
+        hm1 = t["time_hm"].replace("{n}", "a")
+        hm2 = t["time_hm"].replace("{n}", "b")
+        guard = t["time_start_guard"]
+        self.time_range_rx = re.compile(guard + t["time_range"].replace("{hm1}", hm1).replace("{hm2}", hm2))
+        self.time_single_rx = re.compile(guard + t["time_single"].replace("{hm1}", hm1))
+        self.time_word_rx = re.compile(guard + fill(t["time_word"]))
+        self.time_list_before_rx = re.compile(r"(?<![\w.,:/-])" + t["time_list_before"])
+        self.range_after_rx = re.compile(t["range_after"])
+        self.not_time_after_rx = re.compile(t["not_time_after"])
+
+        rel = data["relative_days"]
+        parts = _alternation(data["day_parts"])
+        self.relative_days = rel
+        self.relative_rx = re.compile(
+            rf"(?<![\w-])(?P<rel>{_alternation(list(rel) + [w.capitalize() for w in rel if w not in ('morgen',)])})"
+            rf"(?:[ \t]+(?P<part>{parts})(?![\w]))?(?![\w-])"
+        )
+        self.heute_time_rx = re.compile(r"\s*,?\s*(?:(?:um|ab|von|gegen)\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:Uhr|h\b|-|–|bis)")
+        mods = data["relative_weekday_modifiers"]
+        full_wd = [w for w in data["weekdays"] if len(w) > 2]
+        self.relative_mods = {**mods, **{k.capitalize(): v for k, v in mods.items()}}
+        self.relative_wd_rx = re.compile(
+            rf"(?<![\w-])(?:(?:am|Am)\s+)?(?P<mod>{_alternation(self.relative_mods)})\s+(?P<wd>{_alternation(full_wd)})(?![\w])"
+        )
+        s = data.get("settings", {})
+        self.tolerance_days = int(s.get("future_tolerance_days", 7))
+        self.past_window_days = int(s.get("past_window_days", 180))
+
+    # -- dates --------------------------------------------------------------------------------
+    def date_atoms(self, text: str) -> list[DateAtom]:
+        atoms = []
+        for m in self.date_rx.finditer(text):
+            atom = self._atom(m)
+            if atom is not None:
+                atoms.append(atom)
+        return atoms
+
+    def _atom(self, m: re.Match) -> Optional[DateAtom]:
+        g = m.groupdict()
+        wd = self.weekday_number.get(g["wd"]) if g.get("wd") else None
+        end = m.end()
+        if g.get("iy"):
+            y, mo, d = int(g["iy"]), int(g["im"]), int(g["id"])
+            if not valid_date(y, mo, d):
+                return None
+            return DateAtom(m.start(), end, d, mo, y, wd, True)
+        if g.get("tm"):
+            d = int(g["td"])
+            mo = self.month_number[g["tm"]]
+            y = int(g["ty"]) if g.get("ty") else None
+            if not g.get("ty") and m.group(0).endswith(".") and g["tm"] in self.months \
+                    and self.months[g["tm"]] in self.full_months:
+                end -= 1  # "am 1. Mai." — the period ends the sentence
+            if not valid_date(y or 2000, mo, d):
+                return None
+            return DateAtom(m.start(), end, d, mo, y, wd, y is not None)
+        if g.get("nm"):
+            d, mo = int(g["nd"]), int(g["nm"])
+            y = None
+            if g.get("ny"):
+                y = int(g["ny"])
+            elif g.get("ny2"):
+                y = 2000 + int(g["ny2"])
+            if not valid_date(y or 2000, mo, d):
+                return None
+            return DateAtom(m.start(), end, d, mo, y, wd, y is not None)
+        if g.get("dd"):
+            d = int(g["dd"])
+            if not 1 <= d <= 31:
+                return None
+            return DateAtom(m.start(), end, d, None, None, wd, False)
+        return None
+
+    def group(self, text: str, atoms: list[DateAtom]) -> list[DateGroup]:
+        """Join atoms separated only by connectors; fill months and years from the right."""
+        groups: list[DateGroup] = []
+        links: list[list[str]] = []
+        for a in atoms:
+            if groups:
+                prev = groups[-1].atoms[-1]
+                cm = self.connector_rx.match(text[prev.end : a.start]) if a.start >= prev.end else None
+                if cm and (prev.month is None or a.month is not None or True):
+                    groups[-1].atoms.append(a)
+                    links[-1].append("range" if cm.group("range") else "list")
+                    continue
+            groups.append(DateGroup([a]))
+            links.append([])
+        out = []
+        for grp, lk in zip(groups, links):
+            done = self._items(grp, lk)
+            if done is not None:
+                out.append(done)
+        return out
+
+    def _items(self, grp: DateGroup, links: list[str]) -> Optional[DateGroup]:
+        atoms = grp.atoms
+        # trailing day-only atoms (no month to their right) are not dates
+        while atoms and atoms[-1].month is None:
+            atoms.pop()
+            if links:
+                links.pop()
+        if not atoms:
+            return None
+        for i in range(len(atoms) - 2, -1, -1):
+            a, b = atoms[i], atoms[i + 1]
+            if a.month is None:
+                a.month = b.month
+                if a.year is None:
+                    a.year = b.year
+            elif a.year is None and b.year is not None and links[i] in ("range", "list"):
+                a.year = b.year
+        for i, a in enumerate(atoms):
+            if a.year is not None and not valid_date(a.year, a.month, a.day):
+                return None
+            if a.year is None and not valid_date(2000, a.month, a.day):
+                return None
+        items: list[DateItem] = []
+        i = 0
+        while i < len(atoms):
+            if i < len(links) and links[i] == "range":
+                items.append(DateItem(atoms[i], atoms[i + 1]))
+                i += 2
+            else:
+                items.append(DateItem(atoms[i]))
+                i += 1
+        grp.items = items
+        return grp
+
+    def resolve(self, grp: DateGroup, reference: dt.date, past: bool = False) -> None:
+        """Give every atom of the group a date (years from the text, else resolved)."""
+        atoms = grp.atoms
+        if all(a.year is not None for a in atoms):
+            for a in atoms:
+                a.value = valid_date(a.year, a.month, a.day)
+            self._order_range_years(grp)
+            return
+        anchor = next((i for i, a in enumerate(atoms) if a.year is not None), None)
+        if anchor is not None:
+            # years carried forward from an earlier explicit year, rolling over at year end
+            prev = None
+            for a in atoms:
+                if a.year is not None:
+                    a.value = valid_date(a.year, a.month, a.day)
+                else:
+                    y = prev.year if prev else atoms[anchor].year
+                    d = valid_date(y, a.month, a.day)
+                    if d and prev and d < prev:
+                        d = valid_date(y + 1, a.month, a.day)
+                    a.value = d
+                prev = a.value or prev
+            self._order_range_years(grp)
+            return
+        first = atoms[0]
+        best = None
+        for y in (reference.year - 1, reference.year, reference.year + 1):
+            values = self._chain(atoms, y)
+            if values is None:
+                continue
+            agree = sum(1 for a, v in zip(atoms, values) if a.weekday is not None and v.weekday() == a.weekday)
+            best = best or []
+            best.append((agree, values))
+        if not best:
+            for a in atoms:
+                a.value = None
+            return
+        default = resolve_year(
+            first.day, first.month, reference, past=past,
+            tolerance_days=self.tolerance_days, past_window_days=self.past_window_days,
+        )
+        has_wd = any(a.weekday is not None for a in atoms)
+        top = max(b[0] for b in best)
+        pool = [b[1] for b in best if b[0] == top] if has_wd and top > 0 else [b[1] for b in best]
+        # a weekday that no candidate year agrees with: keep the date, in the nearest year
+        pick = None if has_wd and top == 0 else next((v for v in pool if v[0] == default), None)
+        if pick is None:
+            pick = min(pool, key=lambda v: abs((v[0] - reference).days))
+        for a, v in zip(atoms, pick):
+            a.value = v
+
+    @staticmethod
+    def _chain(atoms: list[DateAtom], year: int) -> Optional[list[dt.date]]:
+        out = []
+        y = year
+        for a in atoms:
+            d = valid_date(y, a.month, a.day)
+            if d is None:
+                d = valid_date(y + 1, a.month, a.day)
+                if d is None:
+                    return None
+            if out and d < out[-1]:
+                y += 1
+                d = valid_date(y, a.month, a.day)
+                if d is None:
+                    return None
+            out.append(d)
+        return out
+
+    @staticmethod
+    def _order_range_years(grp: DateGroup) -> None:
+        for item in grp.items:
+            if item.last and item.first.value and item.last.value and item.first.value > item.last.value:
+                if not item.first.explicit_year:
+                    item.first.value = valid_date(item.first.value.year - 1, item.first.month, item.first.day)
+
+    def relative(self, text: str, reference: dt.date) -> list[DateGroup]:
+        """"heute Abend", "morgen", "übermorgen", "am kommenden Samstag" as one-day groups."""
+        out = []
+        for m in self.relative_rx.finditer(text):
+            word = m.group("rel")
+            low = word.lower()
+            if low == "heute" and not m.group("part") and not self.heute_time_rx.match(text, m.end()):
+                continue
+            if low == "heute" and text[max(0, m.start() - 4) : m.start()].lower().endswith("bis "):
+                continue  # "bis heute": up to now
+            if word == "Morgen":
+                continue
+            if low in ("morgen", "gestern") and text[max(0, m.start() - 4) : m.start()] in ("von ", "für "):
+                continue  # "die Welt von morgen"
+            value = reference + dt.timedelta(days=self.relative_days[low])
+            atom = DateAtom(m.start(), m.end(), value.day, value.month, value.year, None, True, value)
+            out.append(DateGroup([atom], [DateItem(atom)], relative=True))
+        for m in self.relative_wd_rx.finditer(text):
+            direction = self.relative_mods[m.group("mod")]
+            wd = self.data["weekdays"][m.group("wd")]
+            delta = (wd - reference.weekday()) % 7
+            if direction > 0:
+                delta = delta or 7
+                value = reference + dt.timedelta(days=delta)
+            else:
+                back = (reference.weekday() - wd) % 7 or 7
+                value = reference - dt.timedelta(days=back)
+            atom = DateAtom(m.start(), m.end(), value.day, value.month, value.year, wd, True, value)
+            out.append(DateGroup([atom], [DateItem(atom)], relative=True))
+        return out
+
+    # -- times --------------------------------------------------------------------------------
+    def times(self, text: str) -> list[TimeAtom]:
+        """Clock times and time ranges, without roles."""
+        found = IntervalList()
+        free = found.free
+
+        for m in self.time_range_rx.finditer(text):
+            g = m.groupdict()
+            pre = (g.get("pre") or "").lower() or None
+            if g["conn"] == "und" and pre != "zwischen":
+                continue
+            a = hm(int(g["ah"]), int(g["am"] or 0))
+            b = hm(int(g["bh"]), int(g["bm"] or 0))
+            if not a or not b:
+                continue
+            colon = g.get("bsep") == ":" and g.get("asep") in (None, ":")
+            dotted = bool(g.get("asep") and g.get("bsep")) and pre in ("von", "zwischen")
+            if not (g.get("uhr") or colon or dotted or self.range_after_rx.match(text, m.end())):
+                continue
+            if not g.get("uhr") and self.not_time_after_rx.match(text, m.end()):
+                continue
+            if pre in ("um", "ca.", "circa", "etwa"):
+                pre = "von"
+            found.append(TimeAtom(m.start(), m.end(), a[0], a[1], b[0], b[1], pre))
+        for m in self.time_single_rx.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            g = m.groupdict()
+            pre = (g.get("pre") or "").lower() or None
+            sep = g.get("asep")
+            ok = bool(g.get("uhr")) or sep == ":" or (sep == "." and pre in ("um", "ab", "gegen", "von", "bis"))
+            if not ok and sep == ".":
+                ok = bool(re.search(r"(?:Uhrzeit|Zeit|Beginn|Einlass|Ende|Start)\s*:?\s*$", text[max(0, m.start() - 12) : m.start()]))
+            if not ok:
+                continue
+            if not g.get("uhr") and self.not_time_after_rx.match(text, m.end()):
+                continue
+            v = hm(int(g["ah"]), int(g["am"] or 0))
+            if not v:
+                continue
+            found.append(TimeAtom(m.start(), m.end(), v[0], v[1], None, None, pre))
+            if g.get("uhr"):
+                self._list_before(text, m.start(), found)
+        for m in self.time_word_rx.finditer(text):
+            if free(m.start(), m.end()):
+                pre = (m.group("pre") or "").lower() or None
+                found.append(TimeAtom(m.start(), m.end(), self.hour_words[m.group("hw")], 0, None, None, pre))
+        return sorted(found, key=lambda t: t.start)
+
+    def _list_before(self, text: str, start: int, found: list[TimeAtom]) -> None:
+        """"um 10, 14 und 16 Uhr": the bare hours before the last one are times too."""
+        pos = start
+        for _ in range(4):
+            window = text[max(0, pos - 30) : pos]
+            m = self.time_list_before_rx.search(window)
+            if not m:
+                return
+            base = pos - len(window)
+            s = base + m.start()
+            e = base + (m.end("m") if m.group("m") else m.end("h"))
+            v = hm(int(m.group("h")), int(m.group("m") or 0))
+            if not v or (found.spans.overlaps(s, e) if isinstance(found, IntervalList)
+                         else any(s < t.end and t.start < e for t in found)):
+                return
+            found.append(TimeAtom(s, e, v[0], v[1]))
+            pos = s

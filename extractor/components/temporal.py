@@ -1,0 +1,428 @@
+"""German dates, times, sessions and deadlines (component ``aushang_temporal``).
+
+``match()`` finds date groups ("8. und 9. April 2025", "vom 17. bis 30. September"), relative
+days ("morgen", "am kommenden Samstag") and clock times with the grammar compiled from
+``models/patterns/temporal.json`` (see ``extractor.normalize.dates.TemporalGrammar``), gives
+every date group a role from the words before it (session, deadline, published, other),
+resolves yearless dates against ``doc._.reference_date`` and attaches times to the date group
+they belong to; ``set_annotations()`` writes the families ``dates``, ``times``, ``sessions``
+and ``deadlines``.
+
+Spans already taken by phones, e-mails and URLs (``aushang_contacts`` runs first) are skipped.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..data import load_json, load_lines
+from ..normalize.dates import DateGroup, DateItem, TemporalGrammar, TimeAtom
+from .base import Candidate, Intervals, OverlapPolicy, get, reference_date, write
+
+DEFAULT_PATTERNS = "patterns/temporal.json"
+ABBREVIATIONS = "lang/de_abbreviations.txt"
+#: Families written by other components whose spans are never dates or times.
+BLOCKING_FAMILIES = ("phones", "emails", "urls")
+
+
+@Language.factory(
+    "aushang_temporal",
+    default_config={"overlap": {"@misc": "aushang.overlap.longest.v1"}},
+)
+def make_temporal(nlp: Language, name: str, overlap: OverlapPolicy) -> "TemporalComponent":
+    return TemporalComponent(name=name, overlap=overlap)
+
+
+def _words_rx(words, suffix: str = "", prefix: str = r"(?<![\w-])") -> re.Pattern:
+    alt = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return re.compile(rf"{prefix}(?:{alt}){suffix}")
+
+
+@dataclass
+class _Found:
+    group: DateGroup
+    role: str = "session"
+    times: list[TimeAtom] = field(default_factory=list)
+
+
+class TemporalComponent:
+    def __init__(self, name: str = "aushang_temporal", overlap: Optional[OverlapPolicy] = None):
+        self.name = name
+        self.overlap = overlap
+        self.patterns: dict[str, Any] = {}
+        self.grammar: Optional[TemporalGrammar] = None
+
+    # -- data -----------------------------------------------------------------------------
+    def initialize(self, get_examples: Callable | None = None, *, nlp=None, patterns=None):
+        self.set_patterns(patterns if patterns is not None else load_json(DEFAULT_PATTERNS))
+
+    def set_patterns(self, patterns: dict[str, Any]) -> None:
+        self.patterns = patterns
+        self.grammar = TemporalGrammar(patterns)
+        s = patterns.get("settings", {})
+        self.window = int(s.get("cue_window", 60))
+        self.max_sentences = int(s.get("max_sentences_to_time", 2))
+        self.max_chars = int(s.get("max_chars_to_time", 400))
+        self._negative = _words_rx(patterns["negative_context"], r"\s*[:.]?\s*$", prefix=r"(?:^|(?<=[\s(]))")
+        self._published = _words_rx(patterns["published_cues"], r"\s*(?:am|vom|:|,)?\s*(?:den\s+)?$")
+        # "Anmeldeschluss: 30. April", "die Bewerbungsfrist ende am 15.12.2019"
+        self._dl_alone = _words_rx(
+            patterns["deadline_alone"], r"(?:[\s,:–-]+[\wäöüß]+){0,3}?[\s,:–-]*(?:am|bis|zum|ist|der|den|:)?\s*(?:der|den|zum)?\s*$"
+        )
+        self._dl_cue = _words_rx(patterns["deadline_cues"], r"(?![\w-])")
+        self._dl_marker = re.compile(
+            r"(?:bis\s+spätestens|spätestens\s+bis|spätestens(?:\s+(?:am|zum))?|bis(?:\s+zum)?|"
+            r"endet\s+am|läuft\s+bis|vom|ab(?:\s+dem)?)\s*(?:den\s+)?(?:\w+,?\s+)?$"
+        )
+        self._dl_near = re.compile(r"(?:vom|ab(?:\s+dem)?)\s*$")
+        self._other = _words_rx(
+            [c for c in patterns["other_cues"] if c not in ("vom",)], r"\s*(?:dem|den|zum|am)?\s*$"
+        )
+        self._past = _words_rx(patterns["past_cues"], r"(?![\w-])")
+        self._cancel = _words_rx(patterns.get("cancel_cues", []) or ["\0"], r"(?![\w-])")
+        self.top_lines = int(s.get("top_lines", 8))
+        self._published_after = re.compile(
+            r"\s*\)?\s*(?:" + "|".join(re.escape(w) for w in patterns.get("published_after", [])) + ")"
+        ) if patterns.get("published_after") else None
+        self._every = _words_rx(patterns.get("every_cues", ["jeweils"]), r"(?![\w-])")
+        fillers = patterns.get("time_role_fillers", r"(?:\s|:|,)*")
+        roles = patterns["time_role_cues"]
+        self._role_rx = [(role, _words_rx(roles[role], fillers + "$")) for role in ("doors", "end", "start")]
+        self._opening = _words_rx(patterns["opening_hours_cues"], r"(?![\w])")
+        abbr = set(load_lines(ABBREVIATIONS))
+        abbr |= {f"{w}." for w in list(patterns["months"]) + list(patterns["weekdays"]) if len(w) <= 4 and w != "Mai"}
+        abbr |= {"Dr.", "Prof.", "St.", "Hr.", "Fr.", "Frau.", "Hl.", "Abs.", "Art.", "Kap.", "S.", "Nr.", "ca."}
+        self._abbr = {a.lower() for a in abbr}
+
+    def _ensure(self) -> None:
+        if self.grammar is None:
+            self.set_patterns(load_json(DEFAULT_PATTERNS))
+
+    def to_disk(self, path, *, exclude=tuple()):
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / "patterns.json").write_text(json.dumps(self.patterns, ensure_ascii=False, indent=1))
+
+    def from_disk(self, path, *, exclude=tuple()):
+        self.set_patterns(json.loads((Path(path) / "patterns.json").read_text()))
+        return self
+
+    # -- pipeline ---------------------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        found = self.match(doc)
+        self.set_annotations(doc, found)
+        return doc
+
+    def set_annotations(self, doc: Doc, found: dict[str, list[Candidate]]) -> None:
+        policy = self.overlap or (lambda c: c)
+        for family, cands in found.items():
+            write(doc, family, policy(cands) if family in ("dates", "times") else cands)
+
+    def match(self, doc: Doc) -> dict[str, list[Candidate]]:
+        """Candidates of the families dates, times, sessions and deadlines."""
+        self._ensure()
+        text = doc.text
+        ref = reference_date(doc)
+        if isinstance(ref, dt.datetime):
+            ref = ref.date()
+        blocked = [(c.start, c.end) for fam in BLOCKING_FAMILIES for c in get(doc, fam)]
+        return self.extract(text, ref, blocked)
+
+    # -- the algorithm (text in, candidates out) ---------------------------------------------
+    def extract(
+        self, text: str, ref: dt.date, blocked: list[tuple[int, int]] = ()
+    ) -> dict[str, list[Candidate]]:
+        self._ensure()
+        g = self.grammar
+        starts = self.sentence_starts(text)
+
+        def sidx(pos: int) -> int:
+            return bisect.bisect_right(starts, pos) - 1
+
+        is_blocked = Intervals(blocked)
+
+        atoms = [
+            a for a in g.date_atoms(text)
+            if not is_blocked(a.start, a.end) and not self._negative.search(text[max(0, a.start - 25) : a.start])
+        ]
+        groups = g.group(text, atoms)
+        for grp in groups:
+            past = self.is_past(text, starts, sidx(grp.start))
+            g.resolve(grp, ref, past)
+            grp.items = [it for it in grp.items if it.first.value and (not it.last or it.last.value)]
+        groups = [grp for grp in groups if grp.items]
+        taken = Intervals((grp.start, grp.end) for grp in groups)
+        for grp in g.relative(text, ref):
+            if not is_blocked(grp.start, grp.end) and not taken(grp.start, grp.end):
+                groups.append(grp)
+        groups.sort(key=lambda x: x.start)
+
+        date_spans = Intervals((a.start, a.end) for grp in groups for a in grp.atoms)
+        times = [
+            t for t in g.times(text)
+            if not is_blocked(t.start, t.end) and not date_spans(t.start, t.end)
+        ]
+        for t in times:
+            t.role = self.time_role(text, t)
+
+        found = []
+        for grp in groups:
+            i = sidx(grp.start)
+            role = self.date_role(text, grp, starts[i])
+            if role == "session" and self._published_after and self._published_after.match(text, grp.end):
+                role = "published"
+            if role == "session":
+                if self.is_top_stamp(text, grp):
+                    role = "published"
+                elif self._cancel.search(text, starts[i], starts[i + 1] if i + 1 < len(starts) else len(text)):
+                    role = "cancelled"
+            found.append(_Found(grp, role))
+        self.attach_times(text, found, times, sidx, starts)
+
+        dates, sessions, deadlines = [], [], []
+        for f in found:
+            if f.role == "published":
+                continue  # a publication stamp is not a date the content refers to
+            for item in f.group.items:
+                dates.append(Candidate("dates", item.start, item.end, item.value(), attrs={"role": f.role}))
+                if f.role == "deadline":
+                    day = item.last.value if item.last else item.first.value
+                    deadlines.append(Candidate("deadlines", item.start, item.end, day))
+            if f.role == "session":
+                sessions.extend(self.sessions_of(f))
+        time_cands = [
+            Candidate("times", t.start, t.end, t.value, attrs={"end_value": t.end_value, "role": t.role})
+            for t in times
+        ]
+        return {
+            "dates": dates,
+            "times": time_cands,
+            "sessions": dedupe_sessions(sessions),
+            "deadlines": deadlines,
+        }
+
+    # -- context ------------------------------------------------------------------------------
+    def sentence_starts(self, text: str) -> list[int]:
+        """Start offsets of sentences and lines (ordinals and abbreviations do not end one)."""
+        starts = [0]
+        for m in _SENT_END.finditer(text):
+            if m.group(0).startswith("\n"):
+                starts.append(m.end())
+                continue
+            before = text[max(0, m.start() - 12) : m.start() + 1]
+            word = before.split()[-1] if before.split() else ""
+            core = word.lstrip("(„\"'")
+            if re.fullmatch(r"\d{1,2}\.(?:\d{1,2}\.)?", core):
+                continue  # "10. Mai", "24.7. ..."
+            if core.lower() in self._abbr or re.fullmatch(r"[A-Za-zÄÖÜäöü]\.", core):
+                continue
+            starts.append(m.end())
+        return starts
+
+    def is_past(self, text: str, starts: list[int], i: int) -> bool:
+        s = starts[i]
+        e = starts[i + 1] if i + 1 < len(starts) else len(text)
+        return bool(self._past.search(text, s, e))
+
+    def date_role(self, text: str, grp: DateGroup, sent_start: int) -> str:
+        """session | deadline | published | other, from the words just before the group."""
+        if grp.relative:
+            before = text[max(sent_start, grp.start - self.window) : grp.start]
+            if self._dl_alone.search(before) or (self._dl_cue.search(before) and self._dl_marker.search(before)):
+                return "deadline"
+            return "session"
+        lo = max(sent_start, grp.start - self.window)
+        before = text[lo : grp.start]
+        if self._published.search(before):
+            return "published"
+        if self._dl_alone.search(before):
+            return "deadline"
+        if self._dl_marker.search(before):
+            cue = None
+            for cue in self._dl_cue.finditer(before):
+                pass
+            if cue is not None:
+                near = self._dl_near.search(before)
+                if not near or grp.start - (lo + cue.end()) <= 30:
+                    return "deadline"
+            if re.search(r"spätestens\s*(?:am|zum|bis)?\s*(?:den\s+)?$", before):
+                return "deadline"
+        if self._other.search(before):
+            return "other"
+        # a dateline "Kaiserslautern, 24.07.2024 –" opening a press release
+        line_start = text.rfind("\n", 0, grp.start) + 1
+        if (
+            re.fullmatch(r"\s*[A-ZÄÖÜ][\w.\- ]{1,40},\s*", text[line_start : grp.start])
+            and all(a.explicit_year for a in grp.atoms)
+            and re.match(r"\s*(?:[-–—(|:]|\n|$)", text[grp.end : grp.end + 3])
+        ):
+            return "published"
+        return "session"
+
+    def is_top_stamp(self, text: str, grp: DateGroup) -> bool:
+        """A date alone on one of the first lines ("22.09.2017", "Do, 22. April 2021"): the
+        page's date, not an event's (an event's date line carries a time)."""
+        if not all(a.explicit_year for a in grp.atoms) or len(grp.items) != 1 or grp.items[0].is_range:
+            return False
+        ls = text.rfind("\n", 0, grp.start) + 1
+        le = text.find("\n", grp.end)
+        le = len(text) if le < 0 else le
+        rest = text[ls : grp.start] + text[grp.end : le]
+        if rest.strip(" \t|/·•-–—,:") != "":
+            # "16. Juli 2019, 22:31 Uhr …": a stamp's clock time is not on a five-minute mark
+            m = re.match(r"\s*[,|/-]?\s*(\d{1,2}):(\d{2})\b", text[grp.end : le])
+            if not m or int(m.group(2)) % 5 == 0:
+                return False
+        lines_before = sum(1 for line in text[:ls].split("\n") if line.strip())
+        if lines_before >= self.top_lines:
+            return False
+        # an event's date line is often followed by its time line ("19:00 - 21:00 Uhr")
+        nxt = text[le : le + 200].lstrip().split("\n", 1)[0]
+        return not self.grammar.times(nxt[:60]) or not re.match(r"\s*(?:von\s+|ab\s+|um\s+)?\d", nxt)
+
+    def time_role(self, text: str, t: TimeAtom) -> str:
+        line_start = text.rfind("\n", 0, t.start) + 1
+        before = text[max(line_start, t.start - 30) : t.start]
+        for role, rx in self._role_rx:
+            if rx.search(before):
+                if role == "end" and t.end_hour is not None:
+                    return "time"
+                return role
+        if t.pre == "ab":
+            return "start"
+        if t.pre == "bis" and t.end_hour is None:
+            return "end"
+        return "time"
+
+    def attach_times(
+        self, text: str, found: list[_Found], times: list[TimeAtom], sidx, sent_bounds: list[int]
+    ) -> None:
+        """Give each time to the date group it belongs to: the nearest group before it in its
+        sentence, else the first after it in its sentence, else the last group of the one or
+        two sentences before (unless the time is in a statement of opening hours)."""
+        by_sent: dict[int, list[_Found]] = {}
+        for f in found:
+            by_sent.setdefault(sidx(f.group.start), []).append(f)
+        for t in times:
+            s = sidx(t.start)
+            here = by_sent.get(s, [])
+            before = [f for f in here if f.group.end <= t.start]
+            after = [f for f in here if f.group.start >= t.end]
+            if before:
+                before[-1].times.append(t)
+                continue
+            if after:
+                after[0].times.append(t)
+                continue
+            s_lo = sent_bounds[s]
+            s_hi = sent_bounds[s + 1] if s + 1 < len(sent_bounds) else len(text)
+            if self._opening.search(text, s_lo, s_hi):
+                continue
+            if self._every.search(text, s_lo, s_hi):
+                # "Beginn ist jeweils 19.30 Uhr.": every preceding date group without a time
+                bare = [
+                    f for f in found
+                    if f.role == "session" and f.group.end <= t.start and not f.times
+                    and t.start - f.group.end <= 4 * self.max_chars
+                ]
+                if bare:
+                    for f in bare:
+                        f.times.append(t)
+                    continue
+            for back in range(1, self.max_sentences + 1):
+                prev = [f for f in by_sent.get(s - back, []) if f.role == "session"]
+                if prev:
+                    f = prev[-1]
+                    # a time named as the start ("Los geht's um …", "Beginn …") may stand further off
+                    reach = self.max_chars * (2 if t.role in ("start", "doors") else 1)
+                    if t.start - f.group.end <= reach:
+                        f.times.append(t)
+                    break
+
+    # -- sessions -----------------------------------------------------------------------------
+    def sessions_of(self, f: _Found) -> list[Candidate]:
+        slots = time_slots(f.times)
+        out = []
+        for item in f.group.items:
+            d0, d1 = item.days()
+            evidence = (item.start, item.end)
+            attrs = {"date_start": item.start, "date_end": item.end}
+            if not slots:
+                out.append(Candidate("sessions", *evidence, {"start": d0, "end": d1}, attrs=dict(attrs)))
+                continue
+            for (sh, sm), end, t in slots:
+                start = dt.datetime.combine(d0, dt.time(sh, sm))
+                stop: Any = None
+                if end is not None:
+                    stop = dt.datetime.combine(d1 or d0, dt.time(*end))
+                    if stop < start:
+                        stop += dt.timedelta(days=1)
+                elif d1 is not None:
+                    stop = d1
+                span = (min(item.start, t.start), max(item.end, t.end))
+                if t.start - item.end > 200 or item.start - t.end > 200:
+                    span = evidence
+                out.append(Candidate("sessions", *span, {"start": start, "end": stop}, attrs=dict(attrs)))
+        return out
+
+
+_SENT_END = re.compile(r"\n+|[.!?…][\"“”)»’']?[ \t]+(?=[\"„“»(]?[A-ZÄÖÜ0-9])")
+
+
+def time_slots(times: list[TimeAtom]) -> list[tuple[tuple[int, int], Optional[tuple[int, int]], TimeAtom]]:
+    """Start (and end) times of the sessions of one date group.
+
+    "Einlass 18 Uhr, Beginn 19 Uhr" starts at Beginn; an end time ("Ende gegen 20.30 Uhr",
+    "bis 21 Uhr") closes the slot before it; every other time or range opens a slot.
+    """
+    if any(t.role == "start" for t in times) or any(t.role == "time" for t in times):
+        times = [t for t in times if t.role != "doors"]
+    slots: list[list] = []
+    seen = set()
+    for t in times:
+        if t.role == "end":
+            if slots and slots[-1][1] is None:
+                slots[-1][1] = (t.hour, t.minute)
+            continue
+        key = (t.hour, t.minute, t.end_hour, t.end_minute)
+        if key in seen:
+            continue
+        seen.add(key)
+        end = (t.end_hour, t.end_minute or 0) if t.end_hour is not None else None
+        slots.append([(t.hour, t.minute), end, t])
+    return [tuple(s) for s in slots]
+
+
+def _day(v: Any) -> dt.date:
+    return v.date() if isinstance(v, dt.datetime) else v
+
+
+def dedupe_sessions(sessions: list[Candidate]) -> list[Candidate]:
+    """One session per occurrence: identical ones merge, and an all-day session gives way to
+    a timed one on the same day (the date mentioned first, the time given later)."""
+    timed_days = {_day(c.value["start"]) for c in sessions if isinstance(c.value["start"], dt.datetime)}
+    out, seen = [], set()
+    for c in sorted(sessions, key=lambda c: c.start):
+        start, end = c.value["start"], c.value["end"]
+        if not isinstance(start, dt.datetime) and start in timed_days and end is None:
+            continue
+        key = (start, end)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(c)
+    # a bare day that is also the start of a range session is that session
+    range_starts = {c.value["start"] for c in out if c.value["end"] is not None}
+    return [
+        c for c in out
+        if not (c.value["end"] is None and not isinstance(c.value["start"], dt.datetime) and c.value["start"] in range_starts)
+    ]

@@ -1,0 +1,388 @@
+"""German dates, times, sessions and deadlines (``aushang_temporal``), table-driven.
+
+Each row: a German expression in context, the reference date, and what the component must
+find — date mentions (``YYYY-MM-DD`` or ``START..END`` for a range, in text order), times
+(``HH:MM`` or ``HH:MM-HH:MM``), sessions (``START`` or ``START>END``; a start/end is a date or
+``YYYY-MM-DDTHH:MM``) and deadlines. ``None`` leaves a field unchecked. Runs on the blank
+German pipeline through the whole spaCy pipeline, so contact spans (phones) are in place.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from extractor.components.base import store
+from extractor.normalize.dates import parse_date_text, resolve_year
+
+R = "2024-07-01"  # a Monday
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from extractor import Extractor
+    from extractor.settings import Settings
+
+    return Extractor(Settings(pipeline="blank")).nlp
+
+
+def run(nlp, text: str, ref: str):
+    doc = nlp.make_doc(text)
+    doc._.reference_date = dt.date.fromisoformat(ref)
+    doc = nlp(doc)
+    return store(doc)
+
+
+def _fmt(v) -> str:
+    if isinstance(v, dict):
+        return f"{_fmt(v['start'])}..{_fmt(v['end'])}"
+    if isinstance(v, dt.datetime):
+        return v.strftime("%Y-%m-%dT%H:%M")
+    return v.isoformat()
+
+
+def _session(v) -> str:
+    start = _fmt(v["start"])
+    return start if v["end"] is None else f"{start}>{_fmt(v['end'])}"
+
+
+def observed(found) -> dict:
+    return {
+        "dates": [_fmt(c.value) for c in found.get("dates", [])],
+        "times": [c.value + (f"-{c.attrs['end_value']}" if c.attrs.get("end_value") else "") for c in found.get("times", [])],
+        "sessions": sorted(_session(c.value) for c in found.get("sessions", [])),
+        "deadlines": [_fmt(c.value) for c in found.get("deadlines", [])],
+    }
+
+
+def row(text, dates=None, times=None, sessions=None, ref=R, deadlines=None, id=None):
+    return pytest.param(text, ref, dates, times, sessions, deadlines, id=id or text[:60])
+
+
+ROWS = [
+    # -- date notations ----------------------------------------------------------------------
+    row("Die Werkstatt findet am 24. Juli 2024 statt.", ["2024-07-24"], [], ["2024-07-24"]),
+    row("Die Werkstatt findet am 24. Juli statt.", ["2024-07-24"], [], ["2024-07-24"]),
+    row("Termin: 24.07.2024", ["2024-07-24"], [], ["2024-07-24"]),
+    row("Wir treffen uns am 24.7. im Rathaus.", ["2024-07-24"], [], ["2024-07-24"]),
+    row("Treffen am 26.5.25 im Bürgerhaus.", ["2025-05-26"], [], ["2025-05-26"]),
+    row("Das Fest ist am 3. Okt. 2026 auf dem Marktplatz.", ["2026-10-03"], [], ["2026-10-03"]),
+    row("Die Messe öffnet am 21. Sept. ihre Tore.", ["2024-09-21"], [], ["2024-09-21"]),
+    row("Am Dienstag, 10. Mai, lädt die Stadt zum Bürgerfest ein.", ["2024-05-10"], [], None),
+    row("Mo., 4. Mai 2026: Sitzung des Gemeinderats", ["2026-05-04"], [], ["2026-05-04"]),
+    row("Die Sprechstunde ist am Fr 6.3.2026 im Rathaus.", ["2026-03-06"], [], ["2026-03-06"]),
+    row("Die Versammlung findet am Donnerstag, den 15.05.2025 statt.", ["2025-05-15"], [], ["2025-05-15"]),
+    row("Am Donnerstag, dem 06. Oktober 2022 war die Infoveranstaltung.", ["2022-10-06"], [], ["2022-10-06"]),
+    row("Samstag, 13. April: Frühjahrsputz", ["2024-04-13"], [], ["2024-04-13"]),  # the weekday picks 2024
+    row("am 1. Januar 2025 beginnt das neue Programm", ["2025-01-01"], [], ["2025-01-01"]),
+    row("Der Aktionstag am 5. März 2025 richtet sich an alle.", ["2025-03-05"], [], ["2025-03-05"]),
+    row("Am 31. Dezember 2024 wird gefeiert.", ["2024-12-31"], [], ["2024-12-31"]),
+    row("Das Konzert am 12. Aug. 2024 beginnt pünktlich.", ["2024-08-12"], [], ["2024-08-12"]),
+    row("Der Markt am 7. Nov. lockt Besucher.", ["2024-11-07"], [], ["2024-11-07"]),
+    row("Am 2. Feb. 2025 ist Lichtmess.", ["2025-02-02"], [], ["2025-02-02"]),
+    row("Am 14. Dez. ist Weihnachtsmarkt.", ["2024-12-14"], [], ["2024-12-14"]),
+    row("Am 9. Jan. 2025 startet der Kurs.", ["2025-01-09"], [], ["2025-01-09"]),
+    row("Am 30. Juni 2024 ist Schluss.", ["2024-06-30"], [], ["2024-06-30"]),
+    row("Am 1. Mai ist Maifest.", ["2025-05-01"], [], ["2025-05-01"]),
+    row("Am 1. Mai. Danach Pause.", ["2025-05-01"], [], ["2025-05-01"]),
+    row("AM 24. JULI 2024 IM RATHAUS", ["2024-07-24"], [], ["2024-07-24"]),
+    row("Am 24.Juli 2024 im Rathaus", ["2024-07-24"], [], ["2024-07-24"]),
+    row("Am 24. 07. 2024 im Rathaus", ["2024-07-24"], [], ["2024-07-24"]),
+    row("Die Sitzung am 2024-07-24 ist öffentlich.", ["2024-07-24"], [], ["2024-07-24"]),
+    row("Am 3. März lädt der Verein ein.", ["2025-03-03"], [], ["2025-03-03"]),
+    row("Am 29. Februar 2024 war Schalttag.", ["2024-02-29"], [], ["2024-02-29"]),
+    row("Am 17. Jänner 2025 in Wien.", ["2025-01-17"], [], ["2025-01-17"]),
+    row("Mittwoch, 3. Oktober: Tag der Regionen", ["2024-10-03"], [], None),
+    row("Freitag, 19. Oktober 2018, Unternehmerforum", ["2018-10-19"], [], ["2018-10-19"]),
+    row("So., 8. September 2024: Tag des offenen Denkmals", ["2024-09-08"], [], ["2024-09-08"]),
+    row("Sa, 13.4. Flohmarkt", ["2024-04-13"], [], ["2024-04-13"]),
+    row("SONNTAG, 8. SEPTEMBER 2024: TAG DES OFFENEN DENKMALS", ["2024-09-08"], [], ["2024-09-08"]),
+    row("Termin: 05.09.24 im Saal", ["2024-09-05"], [], ["2024-09-05"]),
+    row("Am 7.10.2024 geht es los.", ["2024-10-07"], [], ["2024-10-07"]),
+    row("(26.09.2017) Vortrag von Hauke Christiansen", ["2017-09-26"], [], ["2017-09-26"]),
+    row("Die Schwerpunktreihe wird am  14.11.2017  fortgesetzt.", ["2017-11-14"], [], ["2017-11-14"]),
+    row("Das Sommerfest am Samstag, 6. Juli, beginnt mittags.", ["2024-07-06"], [], ["2024-07-06"]),
+    row("Am Montag, 8. Juli 2024, tagt der Rat.", ["2024-07-08"], [], ["2024-07-08"]),
+    row("Donnerstag, 11. Juli 2024 – Sitzung", ["2024-07-11"], [], ["2024-07-11"]),
+    row("Der Kurs ist am 4. September ausgebucht.", ["2024-09-04"], [], ["2024-09-04"]),
+    row("Den Anfang machte am 04. Oktober unser Standort in Diepholz.", ["2022-10-04"], [], ["2022-10-04"], ref="2022-10-10"),
+    row("Der 8. April 2025 stand im Zeichen des Rückblicks.", ["2025-04-08"], [], ["2025-04-08"]),
+    row("Für sie war der 9. April 2025 ein Auftakttreffen.", ["2025-04-09"], [], ["2025-04-09"]),
+    row("Los geht's am 25. Januar 2023 mit dem Thema Krisen.", ["2023-01-25"], [], ["2023-01-25"]),
+    row("Am 15. Oktober 2018 | 18:00 bis 21:00 Uhr", ["2018-10-15"], ["18:00-21:00"], ["2018-10-15T18:00>2018-10-15T21:00"]),
+    row("Die Bürgerversammlung am Mittwoch, 6. November 2024 im Rathaus.", ["2024-11-06"], [], ["2024-11-06"]),
+    # -- ranges and lists ----------------------------------------------------------------------
+    row("Die Ausstellung läuft vom 17. bis 30. September 2026.", ["2026-09-17..2026-09-30"], [], ["2026-09-17>2026-09-30"]),
+    row("Festwoche 17.–30.09.2018 im Kurpark", ["2018-09-17..2018-09-30"], [], ["2018-09-17>2018-09-30"]),
+    row("Das Treffen war am 8. und 9. April 2025 in Mainz.", ["2025-04-08", "2025-04-09"], [], ["2025-04-08", "2025-04-09"]),
+    row("Die Tage der offenen Tür am 11./12. März", ["2025-03-11", "2025-03-12"], [], ["2025-03-11", "2025-03-12"]),
+    row("Kurstermine: 5., 12. und 19. März", ["2025-03-05", "2025-03-12", "2025-03-19"], [], ["2025-03-05", "2025-03-12", "2025-03-19"]),
+    row("Herbstferien 27.10.–09.11.", ["2024-10-27..2024-11-09"], [], ["2024-10-27>2024-11-09"]),
+    row("vom 28. Dezember bis 3. Januar 2026 geschlossen", ["2025-12-28..2026-01-03"], [], None),
+    row("Vom 2. – 6. Dezember sei eine Delegation zu Besuch.", ["2024-12-02..2024-12-06"], [], None),
+    row("vom Freitag, 6. bis Sonntag, 8. September feiert die Stadt", ["2024-09-06..2024-09-08"], [], ["2024-09-06>2024-09-08"]),
+    row("am 24. Juli und 16. August", ["2024-07-24", "2024-08-16"], [], ["2024-07-24", "2024-08-16"]),
+    row("am 14. Februar, 14. März und 11. April 2026", ["2026-02-14", "2026-03-14", "2026-04-11"], [], ["2026-02-14", "2026-03-14", "2026-04-11"]),
+    row("Termin der Veranstaltung: 28. und 31. August sowie 8. und 9. September 2020", ["2020-08-28", "2020-08-31", "2020-09-08", "2020-09-09"], [], None, ref="2020-08-20"),
+    row("zwei Abendtermine am 8. und 30. Juni.", ["2024-06-08", "2024-06-30"], [], None, ref="2024-04-22"),
+    row("Die Aktion dauert vom 1. bis 15. Juli.", ["2024-07-01..2024-07-15"], [], ["2024-07-01>2024-07-15"]),
+    row("24.–26. Oktober 2025: Messe", ["2025-10-24..2025-10-26"], [], ["2025-10-24>2025-10-26"]),
+    row("vom 24.10. bis 26.10.2025", ["2025-10-24..2025-10-26"], [], ["2025-10-24>2025-10-26"]),
+    row("am 3. und 4. Mai 2025 sowie am 10. Mai 2025", ["2025-05-03", "2025-05-04", "2025-05-10"], [], None),
+    row("Sonntag, 25.5. und 22.6., jeweils 11 Uhr", ["2025-05-25", "2025-06-22"], ["11:00"], ["2025-05-25T11:00", "2025-06-22T11:00"], ref="2025-02-25"),
+    row("Dienstag, 10. Mai, und Donnerstag, 12. Mai 2022", ["2022-05-10", "2022-05-12"], [], ["2022-05-10", "2022-05-12"]),
+    row("Ferienprogramm vom 29. Juli bis 9. August", ["2024-07-29..2024-08-09"], [], ["2024-07-29>2024-08-09"]),
+    row("jeweils Samstag, 1. Februar, 7. März und 4. April", ["2020-02-01", "2020-03-07", "2020-04-04"], [], None, ref="2020-01-25"),
+    row("Am 1., 2. und 3. Oktober 2024", ["2024-10-01", "2024-10-02", "2024-10-03"], [], None),
+    row("Vom 10. bis zum 12. Mai 2025 tagt die Synode.", ["2025-05-10..2025-05-12"], [], ["2025-05-10>2025-05-12"]),
+    row("am 5. oder 6. Juli 2024", ["2024-07-05", "2024-07-06"], [], None),
+    # -- times -----------------------------------------------------------------------------
+    row("Am 24. Juli 2024 um 13 Uhr", ["2024-07-24"], ["13:00"], ["2024-07-24T13:00"]),
+    row("Am 24. Juli 2024 um 13:00 Uhr", ["2024-07-24"], ["13:00"], ["2024-07-24T13:00"]),
+    row("Am 24. Juli 2024 um 13.30 Uhr", ["2024-07-24"], ["13:30"], ["2024-07-24T13:30"]),
+    row("Am 24. Juli 2024 um 19.30 im Saal", ["2024-07-24"], ["19:30"], ["2024-07-24T19:30"]),
+    row("Am 24. Juli 2024 ab 18 Uhr", ["2024-07-24"], ["18:00"], ["2024-07-24T18:00"]),
+    row("Am 25. Januar 2023 um 13:30-14:45 Uhr online.", ["2023-01-25"], ["13:30-14:45"], ["2023-01-25T13:30>2023-01-25T14:45"]),
+    row("Am 5. Mai 2025, 9.00 – 15.30 Uhr", ["2025-05-05"], ["09:00-15:30"], ["2025-05-05T09:00>2025-05-05T15:30"]),
+    row("Am 5. Mai 2025 von 18.30 bis ca. 21 Uhr", ["2025-05-05"], ["18:30-21:00"], ["2025-05-05T18:30>2025-05-05T21:00"]),
+    row("Am 5. Mai 2025 zwischen 16 und 18 Uhr", ["2025-05-05"], ["16:00-18:00"], ["2025-05-05T16:00>2025-05-05T18:00"]),
+    row("Am 5. Mai 2025 um 19 Uhr. Ende gegen 20.30 Uhr.", ["2025-05-05"], ["19:00", "20:30"], ["2025-05-05T19:00>2025-05-05T20:30"]),
+    row("Am 5. Mai 2025: Einlass 18 Uhr, Beginn 19 Uhr", ["2025-05-05"], ["18:00", "19:00"], ["2025-05-05T19:00"]),
+    row("Am Dienstag, 10. Mai 2022, lädt die Stadt ein. Von 18.30 bis ca. 21 Uhr gibt es Musik.", ["2022-05-10"], ["18:30-21:00"], ["2022-05-10T18:30>2022-05-10T21:00"]),
+    row("Am 5. Mai 2025 von 10 bis 12 Uhr", ["2025-05-05"], ["10:00-12:00"], ["2025-05-05T10:00>2025-05-05T12:00"]),
+    row("Am 5. Mai 2025 von 9 Uhr bis 12 Uhr", ["2025-05-05"], ["09:00-12:00"], ["2025-05-05T09:00>2025-05-05T12:00"]),
+    row("Am 5. Mai 2025, 18:00 Uhr bis 20:00 Uhr", ["2025-05-05"], ["18:00-20:00"], ["2025-05-05T18:00>2025-05-05T20:00"]),
+    row("Am 5. Mai 2025, 10-12 Uhr", ["2025-05-05"], ["10:00-12:00"], ["2025-05-05T10:00>2025-05-05T12:00"]),
+    row("Am 5. Mai 2025, 14 bis 15:30 Uhr", ["2025-05-05"], ["14:00-15:30"], ["2025-05-05T14:00>2025-05-05T15:30"]),
+    row("Am 5. Mai 2025, 17 bis 18:30 IUhr", ["2025-05-05"], ["17:00-18:30"], ["2025-05-05T17:00>2025-05-05T18:30"]),
+    row("Am 5. Mai 2025 um 18h", ["2025-05-05"], ["18:00"], ["2025-05-05T18:00"]),
+    row("Am 5. Mai 2025 um 18.30h", ["2025-05-05"], ["18:30"], ["2025-05-05T18:30"]),
+    row("Am 5. Mai 2025 um zehn Uhr", ["2025-05-05"], ["10:00"], ["2025-05-05T10:00"]),
+    row("Am 5. Mai 2025 um 10, 14 und 16 Uhr", ["2025-05-05"], ["10:00", "14:00", "16:00"], ["2025-05-05T10:00", "2025-05-05T14:00", "2025-05-05T16:00"]),
+    row("Am 5. Mai 2025 von 20 bis 24 Uhr", ["2025-05-05"], ["20:00-23:59"], ["2025-05-05T20:00>2025-05-05T23:59"]),
+    row("Am 5. Mai 2025 von 22 bis 2 Uhr", ["2025-05-05"], ["22:00-02:00"], ["2025-05-05T22:00>2025-05-06T02:00"]),
+    row("Am 5. Mai 2025. Uhrzeit: 18.30", ["2025-05-05"], ["18:30"], ["2025-05-05T18:30"]),
+    row("Am 5. Mai 2025 beginnt die Veranstaltung um 10 Uhr und dauert bis 12 Uhr.", ["2025-05-05"], ["10:00", "12:00"], ["2025-05-05T10:00>2025-05-05T12:00"]),
+    row("Beginn: 18 Uhr, Ende: ca. 20 Uhr, am 5. Mai 2025", ["2025-05-05"], ["18:00", "20:00"], ["2025-05-05T18:00>2025-05-05T20:00"]),
+    row("um 19 Uhr am 5. Mai 2025 im Saal", ["2025-05-05"], ["19:00"], ["2025-05-05T19:00"]),
+    row("Am 5. Mai 2025, 13.30 Uhr", ["2025-05-05"], ["13:30"], ["2025-05-05T13:30"]),
+    row("11. April 2026 - 20:00 Uhr bis 23:59 Uhr", ["2026-04-11"], ["20:00-23:59"], ["2026-04-11T20:00>2026-04-11T23:59"]),
+    row("Los geht es am Dienstag, 14. September, um 14.30 Uhr.", ["2021-09-14"], ["14:30"], ["2021-09-14T14:30"], ref="2021-09-10"),
+    row("Die Kreistagssitzung am 05.12. werde bereits um 16.00 Uhr beginnen.", ["2019-12-05"], ["16:00"], ["2019-12-05T16:00"], ref="2019-11-28"),
+    row("Am 5. Mai 2025 von 10 bis 12 und 14 bis 16 Uhr", ["2025-05-05"], ["10:00-12:00", "14:00-16:00"], ["2025-05-05T10:00>2025-05-05T12:00", "2025-05-05T14:00>2025-05-05T16:00"]),
+    row("Am 5. Mai 2025 um 9:30", ["2025-05-05"], ["09:30"], ["2025-05-05T09:30"]),
+    row("Am 5. Mai 2025 gegen 20 Uhr", ["2025-05-05"], ["20:00"], ["2025-05-05T20:00"]),
+    row("Am 5. Mai 2025 ab 18.00 Uhr geöffnet", ["2025-05-05"], ["18:00"], ["2025-05-05T18:00"]),
+    row("Datum: 5. Mai 2025\nZeit: 18 Uhr\nOrt: Rathaus", ["2025-05-05"], ["18:00"], ["2025-05-05T18:00"]),
+    row("Dienstag, 10. Mai 2022\n19:00 - 21:00 Uhr\nBürgerhaus", ["2022-05-10"], ["19:00-21:00"], ["2022-05-10T19:00>2022-05-10T21:00"]),
+    row("Am 5. Mai 2025 um 19 Uhr. Saalöffnung 18.30 Uhr.", ["2025-05-05"], ["19:00", "18:30"], ["2025-05-05T19:00"]),
+    row("Die Lesung am 16. Oktober 2023. Die Lesung am 20. Oktober 2023. Beginn ist jeweils 19.30 Uhr.", ["2023-10-16", "2023-10-20"], ["19:30"], ["2023-10-16T19:30", "2023-10-20T19:30"]),
+    row("Am 5. Mai 2025 um 12.50 Euro Eintritt", ["2025-05-05"], [], ["2025-05-05"]),
+    # -- coordination ---------------------------------------------------------------------------
+    row("Die Werkstatt-Termine sind am 24. Juli und 16. August jeweils um 13:00 Uhr und um 18:00 Uhr statt.",
+        ["2024-07-24", "2024-08-16"], ["13:00", "18:00"],
+        ["2024-07-24T13:00", "2024-07-24T18:00", "2024-08-16T13:00", "2024-08-16T18:00"]),
+    row("am 14. Februar, 14. März und 11. April 2026, jeweils von 10 bis 12 Uhr",
+        ["2026-02-14", "2026-03-14", "2026-04-11"], ["10:00-12:00"],
+        ["2026-02-14T10:00>2026-02-14T12:00", "2026-03-14T10:00>2026-03-14T12:00", "2026-04-11T10:00>2026-04-11T12:00"]),
+    row("Am 5. Mai 2025 um 10 Uhr und um 19 Uhr", ["2025-05-05"], ["10:00", "19:00"], ["2025-05-05T10:00", "2025-05-05T19:00"]),
+    row("am 5. Mai 2025 um 10 Uhr und am 6. Mai 2025 um 14 Uhr", ["2025-05-05", "2025-05-06"], ["10:00", "14:00"], ["2025-05-05T10:00", "2025-05-06T14:00"]),
+    row("Termine: 28. August 2020, 14 bis 15:30 Uhr\n31. August 2020, 17 bis 18:30 Uhr",
+        ["2020-08-28", "2020-08-31"], ["14:00-15:30", "17:00-18:30"],
+        ["2020-08-28T14:00>2020-08-28T15:30", "2020-08-31T17:00>2020-08-31T18:30"], ref="2020-08-20"),
+    row("Am 8. und 9. April 2025 jeweils ab 9 Uhr", ["2025-04-08", "2025-04-09"], ["09:00"], ["2025-04-08T09:00", "2025-04-09T09:00"]),
+    row("Am 5. Mai 2025 vormittags um 10 Uhr und abends um 19 Uhr", ["2025-05-05"], ["10:00", "19:00"], ["2025-05-05T10:00", "2025-05-05T19:00"]),
+    row("Die Seminare am 3. und 10. März 2025, jeweils 18–20 Uhr", ["2025-03-03", "2025-03-10"], ["18:00-20:00"], ["2025-03-03T18:00>2025-03-03T20:00", "2025-03-10T18:00>2025-03-10T20:00"]),
+    row("Am 3. März 2025 um 18 Uhr. Am 10. März 2025 um 19 Uhr.", ["2025-03-03", "2025-03-10"], ["18:00", "19:00"], ["2025-03-03T18:00", "2025-03-10T19:00"]),
+    row("Dieses Seminar findet am 25. Januar 2023 statt. Es beginnt am 25. Januar 2023 um 13:30 Uhr.", ["2023-01-25", "2023-01-25"], ["13:30"], ["2023-01-25T13:30"]),
+    row("Die Osternacht: Samstag, 22.3. um 22 Uhr in der Talkirche", ["2008-03-22"], ["22:00"], ["2008-03-22T22:00"], ref="2008-02-25"),
+    row("Am 6. Juli 2024: Sommerfest. Am 7. Juli 2024: Gottesdienst.", ["2024-07-06", "2024-07-07"], [], ["2024-07-06", "2024-07-07"]),
+    row("vom 17. bis 30. September 2026, täglich 10 bis 18 Uhr", ["2026-09-17..2026-09-30"], ["10:00-18:00"], ["2026-09-17T10:00>2026-09-30T18:00"]),
+    row("Der Kurs am 5., 12. und 19. März 2025 jeweils um 18 Uhr", ["2025-03-05", "2025-03-12", "2025-03-19"], ["18:00"], ["2025-03-05T18:00", "2025-03-12T18:00", "2025-03-19T18:00"]),
+    row("Das Café öffnet am 14. September 2021. Es ist von 14.30 bis 17 Uhr geöffnet.", ["2021-09-14"], ["14:30-17:00"], ["2021-09-14"]),
+    # -- relative -----------------------------------------------------------------------------
+    row("Wir sehen uns heute Abend im Rathaus.", ["2024-07-01"], [], ["2024-07-01"]),
+    row("Die Sitzung ist morgen im Rathaus.", ["2024-07-02"], [], ["2024-07-02"]),
+    row("Die Sitzung ist übermorgen.", ["2024-07-03"], [], ["2024-07-03"]),
+    row("Am kommenden Samstag ist Flohmarkt.", ["2024-07-06"], [], ["2024-07-06"]),
+    row("Der Rat tagt nächsten Dienstag.", ["2024-07-02"], [], ["2024-07-02"]),
+    row("heute um 19 Uhr im Saal", ["2024-07-01"], ["19:00"], ["2024-07-01T19:00"]),
+    row("morgen ab 10 Uhr", ["2024-07-02"], ["10:00"], ["2024-07-02T10:00"]),
+    row("Heute engagieren sich viele Menschen.", [], [], []),
+    row("Die Welt von morgen gestalten wir gemeinsam.", [], [], []),
+    row("Am Morgen gibt es Kaffee.", [], [], []),
+    row("Bis heute hat sich viel getan.", [], [], []),
+    row("Am vergangenen Samstag trafen sich die Helfer.", ["2024-06-29"], [], ["2024-06-29"]),
+    row("Am kommenden Montag beginnt der Kurs.", ["2024-07-08"], [], ["2024-07-08"]),
+    row("Der Flohmarkt ist am nächsten Sonntag.", ["2024-07-07"], [], ["2024-07-07"]),
+    row("Gestern wurde der Preis verliehen.", ["2024-06-30"], [], ["2024-06-30"]),
+    row("heute Abend um 20 Uhr", ["2024-07-01"], ["20:00"], ["2024-07-01T20:00"]),
+    # -- year resolution ----------------------------------------------------------------------
+    row("Samstag, 13. April: Frühjahrsputz", ["2024-04-13"], [], ["2024-04-13"], ref="2024-03-20"),
+    row("Am 10. Januar beginnt der Kurs.", ["2025-01-10"], [], ["2025-01-10"], ref="2024-12-15"),
+    row("Am 28. Dezember ist Konzert.", ["2024-12-28"], [], ["2024-12-28"], ref="2024-12-15"),
+    row("Am 5. Januar lud die Stadt ein.", ["2024-01-05"], [], None, ref="2024-02-10"),
+    row("Am 3. April fand die Versammlung statt.", ["2024-04-03"], [], ["2024-04-03"], ref="2024-04-20"),
+    row("Am 3. April findet die Versammlung statt.", ["2025-04-03"], [], ["2025-04-03"], ref="2024-04-20"),
+    row("Am 28. Juni ist das Fest.", ["2024-06-28"], [], ["2024-06-28"]),
+    row("Am 1. Juni ist das Fest.", ["2025-06-01"], [], ["2025-06-01"]),
+    row("Dienstag, 10. Mai", ["2022-05-10"], [], ["2022-05-10"], ref="2022-04-01"),
+    row("Dienstag, 10. Mai", ["2022-05-10"], [], ["2022-05-10"], ref="2023-01-05"),
+    row("Am Freitag, 3. Januar lädt der Verein ein.", ["2025-01-03"], [], ["2025-01-03"], ref="2024-12-20"),
+    row("Am Dienstag, 10. Mai, lädt die Stadt ein.", ["2024-05-10"], [], ["2024-05-10"], ref="2024-07-01"),
+    row("vom 27.12. bis 3.1.", ["2024-12-27..2025-01-03"], [], ["2024-12-27>2025-01-03"], ref="2024-12-01"),
+    row("am 30. Dezember und 2. Januar", ["2024-12-30", "2025-01-02"], [], None, ref="2024-12-01"),
+    row("Das Treffen am 8. April 2025 und am 9. April", ["2025-04-08", "2025-04-09"], [], None, ref="2025-04-15"),
+    row("Die Bewerbungsfrist ende am 15.12.2019. Der zweite Termin am 12.12. wurde bereits vorsorglich eingeladen.",
+        ["2019-12-15", "2019-12-12"], [], ["2019-12-12"], ref="2019-11-28"),
+    row("Im Juli 2024 war es heiß.", [], [], []),
+    row("Am 24. Juli 2024 (Mittwoch) ist Werkstatt.", ["2024-07-24"], [], ["2024-07-24"]),
+    row("Mittwoch, 24. Juli 2023 im Rathaus", ["2023-07-24"], [], ["2023-07-24"]),
+    row("Am 15. März war die Versammlung.", ["2024-03-15"], [], None, ref="2024-07-01"),
+    # -- roles: deadlines, publication, cancellation -------------------------------------------
+    row("Anmeldung bis 30. April.", ["2025-04-30"], [], [], deadlines=["2025-04-30"]),
+    row("Anmeldeschluss: 15. Juli 2024", ["2024-07-15"], [], [], deadlines=["2024-07-15"]),
+    row("Anmeldeschluss ist der 15. Juli 2024.", ["2024-07-15"], [], [], deadlines=["2024-07-15"]),
+    row("Bitte melden Sie sich bis spätestens 10. Juli an.", ["2024-07-10"], [], [], deadlines=["2024-07-10"]),
+    row("Anmeldungen sind bis zum 24. April möglich.", ["2025-04-24"], [], [], deadlines=["2025-04-24"]),
+    row("Vorschläge können bis zum 30. November 2015 eingereicht werden.", ["2015-11-30"], [], [], deadlines=["2015-11-30"]),
+    row("Die Bewerbungsfrist endet am 15.12.2019.", ["2019-12-15"], [], [], deadlines=["2019-12-15"]),
+    row("Wenn bis zum neuen Schlusstermin am 6. Februar 2017 genug Verträge vorliegen", ["2017-02-06"], [], [], deadlines=["2017-02-06"]),
+    row("Anmeldung bis 30. April. Die Werkstatt ist am 5. Mai 2025 um 18 Uhr.", ["2025-04-30", "2025-05-05"], ["18:00"], ["2025-05-05T18:00"], deadlines=["2025-04-30"]),
+    row("Rückmeldung bitte bis 12.06.2024 an das Büro.", ["2024-06-12"], [], [], deadlines=["2024-06-12"]),
+    row("Die Anmeldung ist vom 1. bis 15. März 2025 möglich.", ["2025-03-01..2025-03-15"], [], [], deadlines=["2025-03-15"]),
+    row("Veröffentlicht am 12.03.2024", [], [], []),
+    row("Stand: 01.02.2024", [], [], []),
+    row("Pressemitteilung vom 5. Mai 2024", [], [], []),
+    row("FULDA, 7. Oktober 2021: Der Runde Tisch trifft sich.", [], [], []),
+    row("Kaiserslautern, 24.07.2024 – Die Stadt lädt ein.", [], [], []),
+    row("Seiteninhalt\n22.09.2017\n\nDienstagsvorträge im Herbst", [], [], []),
+    row("16. Juli 2019, 22:31 Uhr Informationsveranstaltung\nDie Veranstaltung ist am 21. Juli.", ["2019-07-21"], None, ["2019-07-21"], ref="2019-07-16"),
+    row("Kontakt: info@stadt.de\n(22.7.2015 | Quelle: Deutsche Universitätsstiftung)", [], [], []),
+    row("Die für den 1. April terminierte Versammlung findet nicht statt.", ["2020-04-01"], [], [], ref="2020-03-20"),
+    row("Für den 3. Juli war ein Aktionstag geplant – dieser muss abgesagt werden.", ["2021-07-03"], [], [], ref="2021-04-22"),
+    row("Die für Dienstag, den 17. März 2020, 19:00 Uhr, vorgesehene Versammlung wird auf einen späteren Zeitpunkt verschoben.", ["2020-03-17"], ["19:00"], [], ref="2020-03-13"),
+    row("Seit dem 1. Januar 2024 gilt die neue Satzung.", ["2024-01-01"], [], []),
+    row("Die Ausstellung ist noch bis 30. August zu sehen.", ["2024-08-30"], [], []),
+    row("Anmeldung bis 30. April, 12 Uhr", ["2025-04-30"], ["12:00"], [], deadlines=["2025-04-30"]),
+    row("Einsendeschluss ist der 1. September 2024.", ["2024-09-01"], [], [], deadlines=["2024-09-01"]),
+    # -- negatives ------------------------------------------------------------------------------
+    row("Telefon (0631) 365-4471", [], [], []),
+    row("Tel. 0631 365 4471, Fax 0631 365 4472", [], [], []),
+    row("Telefon 06131 16-4012", [], [], []),
+    row("67655 Kaiserslautern", [], [], []),
+    row("Die Teilnahme kostet 12,50 Euro.", [], [], []),
+    row("Eintritt 12.50 Euro", [], [], []),
+    row("Die Sitzung ist in Raum 2.14.", [], [], []),
+    row("Treffpunkt: Raum 2.12. im Erdgeschoss", [], [], []),
+    row("gemäß § 3 Abs. 1 der Satzung", [], [], []),
+    row("nach § 12 Abs. 2 Satz 1 GemO", [], [], []),
+    row("Die Strategie gilt für 15 Jahre.", [], [], []),
+    row("Die Strategie stammt aus dem Jahr 2010.", [], [], []),
+    row("im Jahr 2010 gegründet", [], [], []),
+    row("Meeting-ID: 845 1234 5678, Kenncode: 123456", [], [], []),
+    row("Zoom-Meeting-ID 12.34.56", [], [], []),
+    row("montags bis freitags von 8 bis 12 Uhr", [], None, []),
+    row("Öffnungszeiten: Mo–Fr 8–12 Uhr", [], None, []),
+    row("Sprechzeiten: dienstags 14 bis 18 Uhr", [], None, []),
+    row("Das Netzwerk verbindet 112 lokale Gruppen.", [], [], []),
+    row("Es gibt 29 Millionen Engagierte.", [], [], []),
+    row("Siehe Kapitel 3.4. im Bericht", [], [], []),
+    row("Version 2.1. ist erschienen", [], [], []),
+    row("Der 1. FC Kaiserslautern spielt.", [], [], []),
+    row("Den 2. Platz belegte der Verein.", [], [], []),
+    row("Die Plätze 1. und 2. Reihe sind reserviert.", [], [], []),
+    row("IBAN DE12 3456 7890 1234 5678 90", [], [], []),
+    row("Az. 12.03.2024-17", [], [], []),
+    row("Die Quote liegt bei 2.5 Prozent.", [], [], []),
+    row("Die Wahl 2024-2025 war knapp.", [], [], []),
+    row("Das Ergebnis: 3:1 für die Heimmannschaft", [], None, []),
+    row("TOP 4.2. Haushalt", [], [], []),
+    row("Weitere Informationen unter www.stadt.de/termine/24.07.2024", [], [], []),
+    row("Der Saal fasst 120 Personen und ist 18 Meter lang.", [], [], []),
+    row("Es kamen 10 bis 12 Personen.", [], [], []),
+    row("Die Sitzung dauert 2 Stunden.", [], [], []),
+    row("Hausnummer 12, 2. Stock", [], [], []),
+    row("Die Kinder von 6 bis 12 Jahren", [], [], []),
+    row("Die Kosten betragen 1.500 Euro.", [], [], []),
+    row("Postfach 12 34, 55116 Mainz", [], [], []),
+    row("Die Bibliothek ist an diesen Samstagen geöffnet in der Zeit von 9 bis 13 Uhr.", [], None, []),
+    row("Der Stammtisch trifft sich regelmäßig jeweils donnerstags um 20 Uhr.", [], None, []),
+    row("Am ersten Sonntag im Monat ist Kirchcafé.", [], [], []),
+]
+
+
+@pytest.mark.parametrize("text,ref,dates,times,sessions,deadlines", ROWS)
+def test_temporal_table(nlp, text, ref, dates, times, sessions, deadlines):
+    got = observed(run(nlp, text, ref))
+    if dates is not None:
+        assert got["dates"] == dates, got
+    if times is not None:
+        assert got["times"] == times, got
+    if sessions is not None:
+        assert got["sessions"] == sorted(sessions), got
+    if deadlines is not None:
+        assert got["deadlines"] == deadlines, got
+
+
+def test_table_is_large_enough():
+    assert len(ROWS) >= 200
+
+
+def test_mentions_have_exact_offsets(nlp):
+    text = "Die Werkstatt ist am Dienstag, 10. Mai 2022, von 18.30 bis ca. 21 Uhr."
+    found = run(nlp, text, R)
+    (d,) = found["dates"]
+    (t,) = found["times"]
+    assert text[d.start : d.end] == "Dienstag, 10. Mai 2022"
+    assert text[t.start : t.end] == "von 18.30 bis ca. 21 Uhr"
+    assert t.attrs["end_value"] == "21:00"
+    (s,) = found["sessions"]
+    assert s.attrs["date_start"] == d.start
+
+
+def test_end_to_end_seed(extractor):
+    """The Kaiserslautern seed: four sessions, no boilerplate date, no "2010"."""
+    from .conftest import CORPUS
+
+    text = (CORPUS / "documents" / "000_8bcc1829e3e8af0e.txt").read_text()
+    result = extractor.extract(text=text, reference_date="2024-07-01")
+    starts = sorted(s.start.isoformat() for e in result.events for s in e.sessions)
+    assert starts == [
+        "2024-07-24T13:00:00+02:00", "2024-07-24T18:00:00+02:00",
+        "2024-08-16T13:00:00+02:00", "2024-08-16T18:00:00+02:00",
+    ]
+    assert {m.value.isoformat() for m in result.mentions.dates} == {"2024-07-24", "2024-08-16"}
+
+
+@pytest.mark.parametrize(
+    "day,month,ref,weekday,past,expected",
+    [
+        (13, 4, "2024-03-20", 5, False, "2024-04-13"),
+        (13, 4, "2024-03-20", None, False, "2024-04-13"),
+        (10, 1, "2024-12-15", None, False, "2025-01-10"),
+        (10, 5, "2024-07-01", 1, False, "2024-05-10"),  # no year agrees: nearest
+        (3, 4, "2024-04-20", None, True, "2024-04-03"),
+        (3, 4, "2024-04-20", None, False, "2025-04-03"),
+        (12, 12, "2019-11-28", None, True, "2019-12-12"),  # past a year back is too far
+        (29, 2, "2024-07-01", None, False, "2024-02-29"),
+    ],
+)
+def test_resolve_year(day, month, ref, weekday, past, expected):
+    got = resolve_year(day, month, dt.date.fromisoformat(ref), weekday=weekday, past=past)
+    assert got.isoformat() == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("12. Februar 2026", "2026-02-12"),
+        ("27.09.2017 10:58", "2017-09-27"),
+        ("2024-06-12", "2024-06-12"),
+        ("24. Juli", None),
+    ],
+)
+def test_parse_date_text_still_works(text, expected):
+    got = parse_date_text(text)
+    assert (got.isoformat() if got else None) == expected
