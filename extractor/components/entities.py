@@ -1,0 +1,947 @@
+"""Organisations and persons.
+
+Rules over tokens plus gazetteers kept as data (``models/patterns/entities.json`` names the
+word lists under ``models/gazetteers/``):
+
+* **Organisations** grow around a head noun ("Stiftung", "Verband", "Bundesministerium",
+  "Leitstelle" …, ``org_heads.txt``): leftwards over name words and adjectives ("Deutschen",
+  "Bertelsmann", "Städte- und"), rightwards over an apposed name ("Freiwilligenagentur Win-Win"),
+  a "für …" complement, the genitive of the body a unit belongs to ("Ehrenamtskoordination der
+  Stadt Kaiserslautern"), a legal form ("e.V.") and an acronym definition ("(DSEE)"). A bare
+  head ("der Verein") names nothing and is dropped; a town, district or state is kept only when
+  it acts ("Die Stadt Würzburg lädt ein"), not as a place ("im Landkreis Alzey-Worms"). Names are
+  put in the nominative (``extractor.normalize.names``). A later bare acronym ("DSEE"), a known
+  acronym or a repeated compound head ("die Ehrenamtskoordination") is a mention of the same
+  organisation.
+* **Persons** are a known first name + surname, or any two name words after a role word,
+  "Frau"/"Herr" or an academic title ("Ehrenamtskoordinator Daniel Helmes", "Dr. Johanna
+  Rothmann"); titles are stripped, roles before or after the name are attached ("…, Vorsitzende
+  des Vereins"), a later surname ("Helmes") links to the full name, spellings meet ("Boßle" /
+  "Bossle").
+* Photo credits and bylines ("Foto: …", "© Stadt Kaiserslautern", "Von Siiri Klose") hold no
+  mentions.
+* With a trained pipeline (de_core_news_md), ``doc.ents`` ORG/PER add candidates the rules did
+  not find.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable, Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..data import load_json, load_lines
+from ..normalize.names import (
+    Head,
+    HeadLexicon,
+    acronym_of,
+    fold,
+    nominative_org,
+    person_key,
+    strip_titles,
+)
+from .base import Candidate, OverlapPolicy, write
+
+log = logging.getLogger(__name__)
+
+DEFAULT_PATTERNS = "patterns/entities.json"
+
+_NAME_WORD = re.compile(r"^[A-ZÄÖÜ][a-zäöüßéèáàíóúçñëïšžćčğş']+(?:-[A-ZÄÖÜ][a-zäöüßéèáàíóúçñëïšžćčğş']+)*$")
+_INITIAL = re.compile(r"^[A-ZÄÖÜ]\.$")
+_ACRONYM = re.compile(r"^(?=(?:.*[A-ZÄÖÜ]){2})[A-ZÄÖÜ][A-Za-zÄÖÜäöü]{1,7}$")
+_CAP = re.compile(r"^[A-ZÄÖÜ]")
+
+
+def _lines(paths: Any) -> list[str]:
+    if isinstance(paths, str):
+        paths = [paths]
+    out: list[str] = []
+    for p in paths:
+        out.extend(load_lines(p))
+    return out
+
+
+@dataclass
+class _Org:
+    start: int  # token index
+    end: int  # token index, exclusive
+    value: str
+    acronym: Optional[str] = None
+    head_word: str = ""
+    priority: int = 2
+    attrs: dict = field(default_factory=dict)
+
+
+@Language.factory(
+    "aushang_entities",
+    default_config={"overlap": {"@misc": "aushang.overlap.longest.v1"}, "use_ents": True},
+)
+def make_entities(nlp: Language, name: str, overlap: OverlapPolicy, use_ents: bool) -> "EntitiesComponent":
+    return EntitiesComponent(name=name, overlap=overlap, use_ents=use_ents)
+
+
+class EntitiesComponent:
+    """Finds organisations and persons (families "organizations" and "persons")."""
+
+    def __init__(self, name: str = "aushang_entities", overlap: Optional[OverlapPolicy] = None,
+                 use_ents: bool = True):
+        self.name = name
+        self.overlap = overlap
+        self.use_ents = use_ents
+        self.patterns: dict[str, Any] = {}
+        self._ready = False
+
+    # -- data -----------------------------------------------------------------------------
+    def initialize(self, get_examples: Callable | None = None, *, nlp=None, patterns=None):
+        self.set_patterns(patterns if patterns is not None else load_json(DEFAULT_PATTERNS))
+
+    def set_patterns(self, patterns: dict[str, Any]) -> None:
+        self.patterns = patterns
+        gz = patterns["gazetteers"]
+        self.lexicon = HeadLexicon(_lines(gz["org_heads"]), _lines(gz["org_not_heads"]))
+        self.legal_forms = sorted(_lines(gz["legal_forms"]), key=len, reverse=True)
+        self._legal_first = {lf.split()[0] for lf in self.legal_forms}
+        self.first_names = set(_lines(gz["first_names"]))
+        self.common_nouns = set(_lines(gz["common_nouns"]))
+        self.roles = sorted({r.casefold() for r in _lines(gz["roles"])}, key=len, reverse=True)
+        self._role_set = set(self.roles)
+        self.titles = list(_lines(gz["titles"]))
+        self._title_set = {t.casefold() for t in self.titles}
+        self._academic = {t.casefold() for t in self.titles if t.casefold() not in
+                          {"herr", "frau", "hr.", "fr."}}
+        self.not_surnames = set(_lines(gz["not_surnames"]))
+        self.known: dict[str, tuple[str, Optional[str]]] = {}  # fold(form) -> (name, acronym)
+        self.known_acronyms: dict[str, str] = {}
+        for line in _lines(gz["known_orgs"]):
+            parts = (line.split("\t") + ["", ""])[:3]
+            name, acr, forms = parts[0].strip(), parts[1].strip() or None, parts[2].strip()
+            for form in [name] + [f for f in forms.split("|") if f]:
+                self.known[fold(form)] = (name, acr)
+            if acr:
+                self.known_acronyms[acr] = name
+        self._known_max = max((len(k.split()) for k in self.known), default=1)
+        # every prefix of a known name's first word: a token that is none of them cannot
+        # start a known name (checked before trying span lengths, which is the costly part)
+        self._known_starts = {k.split()[0][:n] for k in self.known for n in range(1, len(k.split()[0]) + 1)}
+        self.determiners = {d.casefold() for d in patterns["determiners"]}
+        self.adjective_rx = re.compile(patterns["adjective_stems"])
+        self.acting_verbs = {v.casefold() for v in patterns["acting_verbs"]}
+        self._agent = re.compile(
+            "(?:" + "|".join(re.escape(m) for m in sorted(patterns["agent_markers"], key=len, reverse=True))
+            + r")\s*(?:der|dem|den|die|das)?\s*$",
+            re.I,
+        )
+        self._credit = re.compile(
+            "|".join(re.escape(m) for m in sorted(patterns["credit_markers"], key=len, reverse=True))
+        )
+        self._byline = re.compile(
+            r"^[ \t|]*(?:(?:Text|Ein Beitrag|Bericht)\s+)?[Vv]on\s+[A-ZÄÖÜ][\w.'-]+(?:\s+[A-ZÄÖÜ][\w.'-]+){1,3}[ \t]*(?:[|,–-].*)?$",
+            re.M,
+        )
+        self.particles = {p.casefold() for p in patterns["person_particles"]}
+        self._ready = True
+
+    def _ensure(self) -> None:
+        if not self._ready:
+            self.set_patterns(load_json(DEFAULT_PATTERNS))
+
+    def to_disk(self, path, *, exclude=tuple()):
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / "patterns.json").write_text(json.dumps(self.patterns, ensure_ascii=False, indent=1))
+
+    def from_disk(self, path, *, exclude=tuple()):
+        self.set_patterns(json.loads((Path(path) / "patterns.json").read_text()))
+        return self
+
+    # -- pipeline -------------------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.match(doc))
+        return doc
+
+    def set_annotations(self, doc: Doc, found: dict[str, list[Candidate]]) -> None:
+        policy = self.overlap or (lambda c: c)
+        for family, cands in found.items():
+            write(doc, family, policy(cands))
+
+    def match(self, doc: Doc) -> dict[str, list[Candidate]]:
+        self._ensure()
+        ctx = _Context(doc, self)
+        orgs = self._organizations(ctx)
+        persons = self._persons(ctx, orgs)
+        if self.use_ents and doc.ents:
+            self._from_ents(ctx, orgs, persons)
+        org_cands = self._link_orgs(ctx, orgs)
+        person_cands = self._link_persons(ctx, persons, org_cands)
+        return {"organizations": org_cands, "persons": person_cands}
+
+    # -- helpers ----------------------------------------------------------------------------
+    def is_role(self, word: str) -> bool:
+        low = word.casefold()
+        if not word[:1].isupper():
+            return False
+        for base in (low, low[:-2] if low.endswith("in") else None, low[:-5] if low.endswith("innen") else None):
+            if not base:
+                continue
+            if base in self._role_set:
+                return True
+            for r in self.roles:
+                if base.endswith(r) and len(base) - len(r) >= 3:
+                    return True
+        return False
+
+    def is_title(self, word: str) -> bool:
+        return word.casefold() in self._title_set
+
+    def legal_form_at(self, doc: Doc, k: int) -> int:
+        """Number of tokens of a legal form starting at token k (0 if none)."""
+        if k >= len(doc) or doc[k].text not in self._legal_first:
+            return 0
+        for lf in self.legal_forms:
+            parts = lf.split()
+            if k + len(parts) <= len(doc) and [t.text for t in doc[k : k + len(parts)]] == parts:
+                return len(parts)
+        return 0
+
+    # -- organisations --------------------------------------------------------------------
+    def _organizations(self, ctx: "_Context") -> list[_Org]:
+        doc = ctx.doc
+        out: list[_Org] = []
+        covered_until = -1
+        for i, tok in enumerate(doc):
+            if i < covered_until or ctx.in_credit(i):
+                continue
+            head = self.lexicon.lookup(tok.text) if _CAP.match(tok.text) else None
+            if head is None:
+                n = self.legal_form_at(doc, i)
+                if n and i > 0:
+                    org = self._legal_only(ctx, i, n)
+                    if org:
+                        out.append(org)
+                continue
+            org = self._grow(ctx, i, head)
+            if org is not None:
+                out.append(org)
+                covered_until = org.end
+        out.extend(self._known_names(ctx, out))
+        return out
+
+    def _legal_only(self, ctx: "_Context", i: int, n: int) -> Optional[_Org]:
+        """"Tafel Kaiserslautern e.V.": capitalised name words before a legal form."""
+        doc = ctx.doc
+        s = i
+        j = i - 1
+        while j >= 0 and i - j <= 5 and not ctx.boundary(j, j + 1):
+            w = doc[j].text
+            if _CAP.match(w) and w.casefold() not in self.determiners and not ctx.sent_start(j):
+                s = j
+            elif w in {"-", "&", "und"} and j > 0 and _CAP.match(doc[j - 1].text) and s == j + 1:
+                pass
+            else:
+                break
+            j -= 1
+        if s == i:
+            return None
+        end = i + n
+        value = doc[s:end].text
+        return _Org(s, end, value, head_word=doc[s].text, priority=1)
+
+    def _left(self, ctx: "_Context", i: int) -> int:
+        doc = ctx.doc
+        s = i
+        j = i - 1
+        while j >= 0 and i - j <= 6 and not ctx.boundary(j, j + 1):
+            w = doc[j].text
+            low = w.casefold()
+            if len(w) > 2 and w.endswith("-") and w[0].isupper():  # "Städte-", "Arbeits-"
+                s = j
+                j -= 1
+                continue
+            if w == "und" and j > 0 and doc[j - 1].text.endswith("-") and len(doc[j - 1].text) > 2:
+                s = j - 1
+                j -= 2
+                continue
+            if (w.islower() and j >= 2 and doc[j - 1].text == "und" and doc[j - 2].text.endswith("-")
+                    and self._adjective(w)):
+                s = j - 2
+                j -= 3
+                continue
+            if not _CAP.match(w) or low in self.determiners or not any(c.isalpha() for c in w):
+                break
+            if self.is_title(w) and w.casefold() in self._academic and s == j + 1 and s < i \
+                    and doc[s].text in self.first_names:
+                s = j  # "Dr. Jürgen Rembold Stiftung"
+                j -= 1
+                continue
+            if self.is_role(w) or self.is_title(w) or w in self.not_surnames:
+                break
+            if ctx.sent_start(j) and not self._adjective(w) and not self.lexicon.lookup(w):
+                # a capitalised sentence opener is a name word only when it is a proper adjective
+                if w in self.common_nouns or low in self.determiners or not _NAME_WORD.match(w):
+                    break
+                if ctx.lower_elsewhere(low):
+                    break
+            if w in self.common_nouns and not self._adjective(w):
+                break
+            if self.lexicon.lookup(w):
+                break
+            s = j
+            j -= 1
+        return s
+
+    def _adjective(self, word: str) -> bool:
+        low = word.casefold()
+        m = re.search(r"(?:en|em|er|es|e)$", low)
+        return bool(m) and bool(self.adjective_rx.search(low[: m.start()]))
+
+    def _grow(self, ctx: "_Context", i: int, head: Head) -> Optional[_Org]:
+        doc = ctx.doc
+        n = len(doc)
+        s = self._left(ctx, i)
+        e = i + 1
+        named = s < i
+        # an apposed name: "Freiwilligenagentur Win-Win", "Leitstelle Ehrenamt und Bürgerbeteiligung"
+        k = i + 1
+        while k < n and not ctx.boundary(k - 1, k) and k - i <= 6:
+            w = doc[k].text
+            if self._name_word_after_head(ctx, k):
+                e = k + 1
+                k += 1
+                continue
+            if w in {"und", "&"} and e == k and k + 1 < n and self._name_word_after_head(ctx, k + 1) \
+                    and not ctx.boundary(k, k + 1):
+                k += 1
+                continue
+            break
+        apposed = e > i + 1
+        named = named or apposed
+        # complements
+        for _ in range(2):
+            k = e
+            if k >= n or ctx.boundary(k - 1, k):
+                break
+            w = doc[k].text
+            if w == "für":
+                end = self._fuer_complement(ctx, k + 1)
+                if end:
+                    e = end
+                    named = True
+                    continue
+            if w in {"zur", "zum"}:
+                end = self._purpose_complement(ctx, k + 1)
+                if end:
+                    e = end
+                    named = True
+                    continue
+            if w in {"der", "des"} and ("unit" in head.flags or "admin" in head.flags
+                                        or head.head.endswith("ministerium")):
+                end = self._genitive_complement(ctx, k + 1)
+                if end:
+                    e = end
+                    named = True
+                    continue
+            break
+        # a place after a complement: "Landeszentrale für politische Bildung Thüringen"
+        if e > i + 1 and not apposed and e < n and not ctx.boundary(e - 1, e) \
+                and self._name_word_after_head(ctx, e) and doc[e].text not in self.first_names \
+                and not (e + 1 < n and _NAME_WORD.match(doc[e + 1].text) and not ctx.boundary(e, e + 1)):
+            e += 1
+        # legal form, acronym definition
+        if e < n and not ctx.boundary(e - 1, e):
+            lf = self.legal_form_at(doc, e)
+            if lf:
+                e += lf
+                named = True
+        acronym = None
+        if e + 2 < n and doc[e].text == "(" and _ACRONYM.match(doc[e + 1].text) and doc[e + 2].text == ")":
+            acronym = doc[e + 1].text
+            named = True
+        if "-" in head.word and not named:
+            prefix = head.word.rsplit("-", 1)[0]
+            if prefix.split("-")[0] not in self.common_nouns and _CAP.match(prefix):
+                named = True
+        if "admin" in head.flags:
+            named = True
+        if not named:
+            return None
+        if "muni" in head.flags and not apposed:
+            return None
+        if "muni" in head.flags and not self._acting(ctx, s, e):
+            return None
+        if apposed and e == i + 2 and self.is_role(doc[i].text) and not acronym:
+            return None  # "Stadtrat Hortolani": a role before a surname, not a council
+        words = [t.text for t in doc[s:e]]
+        spaces = [t.whitespace_ for t in doc[s:e]]
+        if "local" in head.flags and s == i - 1 and not apposed and e == i + 1:
+            town = self._town_of(ctx, doc[s].text)
+            if town:  # "Landsberger Landratsamt" -> "Landratsamt Landsberg"
+                return _Org(s, e, f"{head.base} {town}", head_word=head.base)
+        if "local" in head.flags and s == i and not apposed and e == i + 1:
+            return None  # a bare "Volkshochschule", "Landratsamt" names no particular body
+        value = nominative_org(words, spaces, i - s, head.gender, head.base, self.adjective_rx)
+        value = re.sub(r"\s+", " ", value)
+        end_tok = e + 3 if acronym else e
+        return _Org(s, end_tok, value, acronym=acronym, head_word=head.base)
+
+    def _town_of(self, ctx: "_Context", word: str) -> Optional[str]:
+        """The town a town adjective names, when the text also names the town: "Landsberger"
+        → "Landsberg"; "Kölner" → "Köln"."""
+        if not word.endswith("er") or len(word) < 6 or self._adjective(word):
+            return None
+        stem = word[:-2]
+        for town in (stem, stem + "e", stem[:-1] if stem.endswith("n") else None):
+            if town and re.search(r"(?<![\w-])" + re.escape(town) + r"(?![\w])", ctx.doc.text):
+                return town
+        return None
+
+    def _name_word_after_head(self, ctx: "_Context", k: int) -> bool:
+        doc = ctx.doc
+        w = doc[k].text
+        if not _CAP.match(w) or ctx.sent_start(k):
+            return False
+        if not any(c.isalpha() for c in w) or w.casefold() in self.determiners:
+            return False
+        if w in self.not_surnames or self.is_role(w) or self.is_title(w):
+            return False
+        if self.lexicon.lookup(w) is not None:
+            return False
+        if w in self.first_names and k + 1 < len(doc) and _NAME_WORD.match(doc[k + 1].text):
+            return False  # "Verein Anna Müller …" is rather a person next to it
+        if _ACRONYM.match(w) and k > 0 and doc[k - 1].text == "(":
+            return False
+        if w in self.common_nouns:
+            # "Bürgerschaftliches Engagement", "Ehrenamt und Bürgerbeteiligung", "Forum (FZ)"
+            after_adj = k > 0 and _CAP.match(doc[k - 1].text) and self._adjective(doc[k - 1].text)
+            before_and = k + 1 < len(doc) and doc[k + 1].text == "und"
+            before_acr = k + 2 < len(doc) and doc[k + 1].text == "(" and _ACRONYM.match(doc[k + 2].text)
+            if not (after_adj or before_and or before_acr):
+                return False
+        return True
+
+    def _fuer_complement(self, ctx: "_Context", k: int) -> int:
+        """End (exclusive) of "für Familie, Senioren, Frauen und Jugend" starting after "für"."""
+        doc = ctx.doc
+        n = len(doc)
+        items_end: list[int] = []
+        seps: list[str] = []
+        while k < n and not ctx.boundary(k - 1, k):
+            j = k
+            while j < n and doc[j].text.islower() and self._adjective(doc[j].text) and not ctx.boundary(j - 1, j):
+                j += 1
+            if j < n and _CAP.match(doc[j].text) and doc[j].text.casefold() not in self.determiners \
+                    and any(c.isalpha() for c in doc[j].text) and not ctx.boundary(j - 1, j):
+                j += 1
+                # a truncated compound "Kinder- und Jugendhilfe" stays one item
+                items_end.append(j)
+            else:
+                break
+            if j < n and doc[j].text in {",", "und", "sowie"} and not ctx.boundary(j - 1, j):
+                seps.append(doc[j].text)
+                k = j + 1
+                continue
+            break
+        if not items_end:
+            return 0
+        if len(items_end) == 1:
+            return items_end[0]
+        # commas only inside an enumeration that ends with "und": "Familie, Senioren, … und Jugend"
+        if seps and seps[len(items_end) - 2] in {"und", "sowie"} and all(
+            s == "," for s in seps[: len(items_end) - 2]
+        ):
+            return items_end[-1]
+        if seps[0] == "und":
+            return items_end[1]
+        return items_end[0]
+
+    def _purpose_complement(self, ctx: "_Context", k: int) -> int:
+        """End of "[zur] Förderung des bürgerschaftlichen Engagements" after "zur"/"zum", or 0."""
+        doc = ctx.doc
+        n = len(doc)
+        if k >= n or ctx.boundary(k - 1, k) or not _CAP.match(doc[k].text) or not doc[k].is_alpha:
+            return 0
+        end = k + 1
+        if end < n and doc[end].text in {"der", "des"} and not ctx.boundary(end - 1, end):
+            j = end + 1
+            while j < n and doc[j].text.islower() and self._adjective(doc[j].text) and not ctx.boundary(j - 1, j):
+                j += 1
+            if j < n and _CAP.match(doc[j].text) and doc[j].is_alpha and not ctx.boundary(j - 1, j):
+                end = j + 1
+        return end
+
+    def _genitive_complement(self, ctx: "_Context", k: int) -> int:
+        """End of "[der] Stadt Kaiserslautern", "[der] Staatskanzlei Rheinland-Pfalz" after the
+        article, or 0."""
+        doc = ctx.doc
+        n = len(doc)
+        j = k
+        while j < n and _CAP.match(doc[j].text) and self._adjective(doc[j].text) and not ctx.boundary(j - 1, j):
+            j += 1
+        if j >= n or ctx.boundary(j - 1, j):
+            return 0
+        h = self.lexicon.lookup(doc[j].text)
+        if h is None:
+            return 0
+        end = j + 1
+        while end < n and not ctx.boundary(end - 1, end) and self._name_word_after_head(ctx, end) \
+                and end - j <= 3:
+            end += 1
+        if "muni" in h.flags and end == j + 1 and h.head not in {"land"}:
+            return 0  # "der Stadt" alone names no body
+        return end
+
+    def _acting(self, ctx: "_Context", s: int, e: int) -> bool:
+        """A town/district/state acts: subject of an acting verb, or agent after a marker."""
+        doc = ctx.doc
+        before = doc.text[max(0, doc[s].idx - 40) : doc[s].idx]
+        if self._agent.search(before):
+            return True
+        if s == 0:
+            return False
+        det = doc[s - 1].text.casefold()
+        if det in {"der", "des"} and s >= 2 and _CAP.match(doc[s - 2].text) and not ctx.sent_start(s - 2) \
+                and doc[s - 2].text.casefold() not in self.determiners and doc[s - 2].is_alpha:
+            return True  # the town owns something: "die Kampagne der Stadt Emmendingen"
+        if det not in {"die", "der", "das"}:
+            return False
+        prev = s - 2
+        if prev >= 0 and not ctx.sent_start(s - 1):
+            pw = doc[prev].text.casefold()
+            if pw not in self.acting_verbs and pw not in {",", "und", "sowie", "auch", "nun", "jetzt"}:
+                return False
+        lo = max(ctx.sent_lo(s), s - 6)
+        hi = min(ctx.sent_hi(s), e + 10)
+        return any(doc[x].text.casefold() in self.acting_verbs for x in range(lo, hi) if x < s - 1 or x >= e)
+
+    def _known_names(self, ctx: "_Context", found: list[_Org]) -> list[_Org]:
+        """Well-known organisations written without a head noun ("Caritas", "Arbeiterwohlfahrt")."""
+        doc = ctx.doc
+        taken = set()
+        for o in found:
+            taken.update(range(o.start, o.end))
+        out = []
+        for i, tok in enumerate(doc):
+            if i in taken or not _CAP.match(tok.text) or fold(tok.text) not in self._known_starts:
+                continue
+            for size in range(min(self._known_max, len(doc) - i), 0, -1):
+                span = doc[i : i + size]
+                hit = self.known.get(fold(span.text))
+                if hit and not any(x in taken for x in range(i, i + size)) and not ctx.in_credit(i):
+                    end = i + size
+                    acr = None
+                    if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" \
+                            and _ACRONYM.match(doc[end + 1].text):
+                        acr = doc[end + 1].text
+                        end += 3
+                    out.append(_Org(i, end, hit[0], acronym=acr or hit[1], priority=1))
+                    taken.update(range(i, end))
+                    break
+        return out
+
+    def _link_orgs(self, ctx: "_Context", orgs: list[_Org]) -> list[Candidate]:
+        doc = ctx.doc
+        # a shorter name that a longer one continues ("Leitstelle X" ~ "Leitstelle X der Y")
+        values = sorted({o.value for o in orgs}, key=len, reverse=True)
+        canon: dict[str, str] = {}
+        for v in values:
+            for longer in values:
+                if len(longer) > len(v) and longer.startswith(v + " der ") or longer.startswith(v + " des "):
+                    if longer != v:
+                        canon[v] = canon.get(longer, longer)
+                        break
+        acr_of: dict[str, str] = {}
+        for o in orgs:
+            o.value = canon.get(o.value, o.value)
+            if o.acronym:
+                acr_of.setdefault(o.acronym, o.value)
+        for o in orgs:
+            if not o.acronym:
+                for a, v in acr_of.items():
+                    if v == o.value:
+                        o.acronym = a
+        taken = set()
+        for o in orgs:
+            taken.update(range(o.start, o.end))
+        by_initials: dict[str, str] = {}
+        for v in {o.value for o in orgs}:
+            for a in acronym_of(v, self.lexicon):
+                by_initials.setdefault(a, v)
+        heads: dict[str, str] = {}
+        for o in orgs:
+            if o.head_word and len(o.head_word) > 6:
+                heads.setdefault(fold(o.head_word), o.value)
+        extra: list[_Org] = []
+        for i, tok in enumerate(doc):
+            if i in taken or ctx.in_credit(i):
+                continue
+            w = tok.text
+            if _ACRONYM.match(w):
+                value = acr_of.get(w) or by_initials.get(w.upper()) or self.known_acronyms.get(w)
+                if value:
+                    extra.append(_Org(i, i + 1, value, acronym=w, priority=1))
+                    acr_of.setdefault(w, value)
+                continue
+            if _CAP.match(w):
+                h = self.lexicon.lookup(w)
+                if h is not None and "muni" not in h.flags:
+                    v = heads.get(fold(h.base))
+                    if v and fold(h.base) != fold(v):
+                        extra.append(_Org(i, i + 1, v, priority=0))
+        out = []
+        for o in orgs + extra:
+            acr = o.acronym or next((a for a, v in acr_of.items() if v == o.value), None)
+            start = doc[o.start].idx
+            last = doc[o.end - 1]
+            out.append(Candidate("organizations", start, last.idx + len(last.text), o.value,
+                                 attrs={"acronym": acr, **o.attrs}, priority=o.priority))
+        return out
+
+    # -- persons --------------------------------------------------------------------------
+    def _persons(self, ctx: "_Context", orgs: list[_Org]) -> list[dict]:
+        doc = ctx.doc
+        n = len(doc)
+        in_org = set()
+        for o in orgs:
+            in_org.update(range(o.start, o.end))
+        out: list[dict] = []
+        i = 0
+        while i < n:
+            tok = doc[i]
+            if ctx.in_credit(i) or not _CAP.match(tok.text):
+                i += 1
+                continue
+            # titles and honorifics
+            j = i
+            academic = honorific = False
+            while j + 1 < n and self.is_title(doc[j].text) and not ctx.boundary(j, j + 1):
+                if doc[j].text.casefold() in self._academic:
+                    academic = True
+                else:
+                    honorific = True
+                j += 1
+            role_before = None
+            if i > 0 and self.is_role(doc[i - 1].text) and not ctx.boundary(i - 1, i):
+                role_before = doc[i - 1].text
+            if j == i and (self.is_role(tok.text) or not self._first_name(tok.text)):
+                # a name starts with a first name unless a title, honorific or role stands before
+                if not (role_before and _NAME_WORD.match(tok.text)):
+                    i += 1
+                    continue
+            words = self._name_words(ctx, j)
+            if not words:
+                i = max(i + 1, j)
+                continue
+            end = words[-1] + 1
+            name_toks = [doc[x].text for x in words]
+            if any(x in in_org for x in range(j, end)):
+                i = end
+                continue
+            # a name directly followed by an organisation/venue head is part of that name
+            if end < n and not ctx.boundary(end - 1, end) and _CAP.match(doc[end].text) and (
+                    self.lexicon.lookup(doc[end].text) or doc[end].text in self.not_surnames):
+                i = end
+                continue
+            first_known = self._first_name(name_toks[0])
+            context = bool(role_before) or academic or honorific
+            full = len([w for w in name_toks if not _INITIAL.match(w)]) >= 2
+            surname = name_toks[-1]
+            ok_surname = surname not in self.not_surnames and not self.is_role(surname) \
+                and not ((surname in self.common_nouns or surname.split("-")[-1] in self.common_nouns
+                          or surname.split("-")[0] in self.common_nouns) and not context)
+            if full and ok_surname and (first_known or (context and name_toks[0] not in self.common_nouns)):
+                value = " ".join(name_toks)
+            elif academic and len(name_toks) == 1 and ok_surname and surname not in self.common_nouns:
+                value = surname  # "Dr. Rothmann": title and surname only
+            else:
+                i = end if j > i else i + 1
+                continue
+            role = role_before or self._role_after(ctx, end)
+            out.append({"start": i if (j > i) else j, "tok_start": j, "end": end, "value": value,
+                        "role": role, "full": full, "priority": 2})
+            i = end
+        out.extend(self._listed_persons(ctx, out, in_org))
+        return out
+
+    def _plain_name_pair(self, ctx: "_Context", a: int) -> bool:
+        """Tokens a, a+1 look like "First Last" (two name words, neither a common noun)."""
+        doc = ctx.doc
+        if a < 0 or a + 1 >= len(doc) or ctx.boundary(a, a + 1) or ctx.in_credit(a):
+            return False
+        for w in (doc[a].text, doc[a + 1].text):
+            if not _NAME_WORD.match(w) or w in self.common_nouns or w in self.not_surnames \
+                    or self.is_role(w) or self.is_title(w) or self.lexicon.lookup(w):
+                return False
+        return True
+
+    def _listed_persons(self, ctx: "_Context", found: list[dict], in_org: set) -> list[dict]:
+        """Names listed next to a known person are persons too: "an Sylvia Dichtl, Domenik
+        Hild, Marcus Mettler" — each item two name words, separated by "," or "und"."""
+        doc = ctx.doc
+        n = len(doc)
+        taken = set()
+        for p in found:
+            taken.update(range(p["tok_start"], p["end"]))
+        extra: list[dict] = []
+        for p in [p for p in found if p["full"]]:
+            for direction in (1, -1):
+                if direction == 1:
+                    k = p["end"]
+                    while k + 2 < n and doc[k].text in {",", "und", "sowie"} and not ctx.boundary(k, k + 1) \
+                            and self._plain_name_pair(ctx, k + 1) and k + 1 not in taken and k + 1 not in in_org:
+                        after = doc[k + 3].text if k + 3 < n else "."
+                        if after not in {",", "und", "sowie", ".", ")", ";", "(", ":"} and not ctx.boundary(k + 2, min(k + 3, n - 1)):
+                            break
+                        extra.append({"start": k + 1, "tok_start": k + 1, "end": k + 3,
+                                      "value": f"{doc[k + 1].text} {doc[k + 2].text}",
+                                      "role": self._role_after(ctx, k + 3), "full": True, "priority": 1})
+                        taken.update((k + 1, k + 2))
+                        k += 3
+                else:
+                    k = p["tok_start"] - 1
+                    while k - 2 >= 0 and doc[k].text in {",", "und", "sowie"} and \
+                            self._plain_name_pair(ctx, k - 2) and k - 2 not in taken and k - 2 not in in_org:
+                        before = doc[k - 3].text if k - 3 >= 0 else ""
+                        if before not in {",", "mit", "an", "von", "und", ":", "sowie"} and not ctx.sent_start(k - 2):
+                            break
+                        extra.append({"start": k - 2, "tok_start": k - 2, "end": k,
+                                      "value": f"{doc[k - 2].text} {doc[k - 1].text}",
+                                      "role": None, "full": True, "priority": 1})
+                        taken.update((k - 2, k - 1))
+                        k -= 3
+        return extra
+
+    def _first_name(self, word: str) -> bool:
+        return word in self.first_names or ("-" in word and all(p in self.first_names for p in word.split("-")))
+
+    def _name_words(self, ctx: "_Context", j: int) -> list[int]:
+        doc = ctx.doc
+        n = len(doc)
+        idx: list[int] = []
+        k = j
+        while k < n and len(idx) < 5:
+            if idx and ctx.boundary(k - 1, k):
+                break
+            w = doc[k].text
+            if _NAME_WORD.match(w) or (_INITIAL.match(w) and idx):
+                idx.append(k)
+                k += 1
+                continue
+            if idx and w.casefold() in self.particles and k + 1 < n and _NAME_WORD.match(doc[k + 1].text):
+                idx.append(k)
+                k += 1
+                continue
+            break
+        while idx and (doc[idx[-1]].text.casefold() in self.particles or _INITIAL.match(doc[idx[-1]].text)):
+            idx.pop()
+        # a first name, maybe a second one, then the surname: at most one word after the last
+        # first name unless particles join them ("Ursula von der Leyen")
+        if len(idx) >= 3:
+            cut = 1
+            while cut < len(idx) - 1 and doc[idx[cut]].text in self.first_names:
+                cut += 1
+            keep = cut + 1
+            while keep < len(idx) and doc[idx[keep - 1]].text.casefold() in self.particles:
+                keep += 1
+            idx = idx[:keep]
+        return idx
+
+    def _role_after(self, ctx: "_Context", end: int) -> Optional[str]:
+        doc = ctx.doc
+        k = end
+        if k < len(doc) and doc[k].text in {",", "(", "–", "-"} and not ctx.boundary(k - 1, k):
+            k += 1
+            for _ in range(3):
+                if k >= len(doc) or ctx.boundary(k - 1, k):
+                    return None
+                w = doc[k].text
+                if self.is_role(w):
+                    return w
+                if w.casefold() in {"die", "der", "den", "dem"} or (w.islower() and w.isalpha()):
+                    k += 1
+                    continue
+                return None
+        return None
+
+    def _link_persons(self, ctx: "_Context", persons: list[dict], orgs: list[Candidate]) -> list[Candidate]:
+        doc = ctx.doc
+        org_spans = [(o.start, o.end) for o in orgs]
+        canon: dict[str, str] = {}  # person_key(full) -> value
+        by_surname: dict[str, str] = {}
+        roles: dict[str, str] = {}
+        for p in persons:
+            if p["full"]:
+                key = person_key(p["value"])
+                canon.setdefault(key, p["value"])
+                sk = person_key(p["value"].split()[-1])
+                if sk in by_surname and by_surname[sk] != canon[key]:
+                    by_surname[sk] = ""  # two people share the surname: no linking
+                else:
+                    by_surname.setdefault(sk, canon[key])
+        out: list[Candidate] = []
+        taken: set[int] = set()
+        for p in persons:
+            if p["full"]:
+                value = canon[person_key(p["value"])]
+            else:
+                value = by_surname.get(person_key(p["value"])) or p["value"]
+            if p["role"]:
+                roles.setdefault(value, p["role"])
+            start = doc[p["tok_start"]].idx
+            last = doc[p["end"] - 1]
+            end = last.idx + len(last.text)
+            if any(s < end and start < e for s, e in org_spans):
+                continue
+            taken.update(range(p["tok_start"], p["end"]))
+            out.append(Candidate("persons", start, end, value, attrs={"role": p["role"]},
+                                 priority=p["priority"]))
+        # later surname-only mentions ("Helmes", "Ehrenamtskoordinator Helmes")
+        for i, tok in enumerate(doc):
+            if i in taken or not _CAP.match(tok.text) or ctx.in_credit(i):
+                continue
+            value = by_surname.get(person_key(tok.text))
+            if not value:
+                continue
+            if i + 1 < len(doc) and _NAME_WORD.match(doc[i + 1].text) and not ctx.boundary(i, i + 1) \
+                    and doc[i + 1].text not in self.not_surnames and not self.is_role(doc[i + 1].text):
+                continue  # "Helmes Müller": another name
+            start, end = tok.idx, tok.idx + len(tok.text)
+            if any(s < end and start < e for s, e in org_spans):
+                continue
+            role = doc[i - 1].text if i > 0 and self.is_role(doc[i - 1].text) else None
+            out.append(Candidate("persons", start, end, value, attrs={"role": role}, priority=1))
+        for c in out:
+            if not c.attrs.get("role") and roles.get(c.value):
+                c.attrs = {**c.attrs, "role": roles[c.value]}
+        return out
+
+    # -- trained NER as further candidates --------------------------------------------------
+    def _from_ents(self, ctx: "_Context", orgs: list[_Org], persons: list[dict]) -> None:
+        doc = ctx.doc
+        org_tokens = set()
+        for o in orgs:
+            org_tokens.update(range(o.start, o.end))
+        person_tokens = set()
+        for p in persons:
+            person_tokens.update(range(p["tok_start"], p["end"]))
+        for ent in doc.ents:
+            span = range(ent.start, ent.end)
+            if any(ctx.in_credit(x) for x in span):
+                continue
+            if ent.label_ in {"PER", "PERSON"}:
+                if any(x in person_tokens or x in org_tokens for x in span):
+                    continue
+                words = strip_titles([t.text for t in ent], self.titles)
+                words = [w for w in words if _NAME_WORD.match(w) or w.casefold() in self.particles]
+                if len(words) < 2 or words[-1] in self.not_surnames or words[-1] in self.common_nouns:
+                    continue
+                start_tok = ent.end - len(words) if len(words) <= len(ent) else ent.start
+                persons.append({"start": start_tok, "tok_start": start_tok, "end": ent.end,
+                                "value": " ".join(words), "role": self._role_after(ctx, ent.end),
+                                "full": True, "priority": 1})
+                person_tokens.update(span)
+            elif ent.label_ == "ORG":
+                if any(x in org_tokens for x in span):
+                    continue
+                toks = list(ent)
+                while toks and toks[0].text.casefold() in self.determiners:
+                    toks = toks[1:]
+                if not toks or len(toks) > 12 or not _CAP.match(toks[0].text):
+                    continue
+                if len(toks) == 1 and (toks[0].text in self.common_nouns or toks[0].is_stop):
+                    continue
+                head_i = next((x for x, t in enumerate(toks) if self.lexicon.lookup(t.text)), None)
+                head = self.lexicon.lookup(toks[head_i].text) if head_i is not None else None
+                s, e = toks[0].i, toks[-1].i + 1
+                if head is not None and "muni" in head.flags and not self._acting(ctx, s, e):
+                    continue
+                words = [t.text for t in toks]
+                spaces = [t.whitespace_ for t in toks]
+                if head is not None:
+                    value = nominative_org(words, spaces, head_i, head.gender, head.base, self.adjective_rx)
+                else:
+                    value = "".join(w + sp for w, sp in zip(words, spaces)).strip()
+                orgs.append(_Org(s, e, re.sub(r"\s+", " ", value),
+                                 head_word=head.base if head else "", priority=0))
+                org_tokens.update(span)
+
+
+class _Context:
+    """Per-Doc facts the rules share: sentence bounds, line breaks, credit zones."""
+
+    def __init__(self, doc: Doc, comp: EntitiesComponent):
+        self.doc = doc
+        n = len(doc)
+        self._starts = [False] * n
+        has_sents = doc.has_annotation("SENT_START")
+        for t in doc:
+            if t.i == 0 or (has_sents and t.is_sent_start) or "\n" in doc[t.i - 1].whitespace_ \
+                    or doc[t.i - 1].is_space or doc[t.i - 1].text in {":", "|", "•"}:
+                self._starts[t.i] = True
+        self._sent_lo = [0] * n
+        self._sent_hi = [n] * n
+        lo = 0
+        for x in range(n):
+            if self._starts[x]:
+                lo = x
+            self._sent_lo[x] = lo
+        hi = n
+        for x in range(n - 1, -1, -1):
+            self._sent_hi[x] = hi
+            if self._starts[x]:
+                hi = x
+        self._lower = None
+        self._credit = self._credit_tokens(doc, comp)
+
+    def boundary(self, a: int, b: int) -> bool:
+        """True when tokens a and b (a = b - 1) are on different lines or split by a space token."""
+        doc = self.doc
+        return "\n" in doc[a].whitespace_ or doc[a].is_space or doc[b].is_space
+
+    def sent_start(self, i: int) -> bool:
+        return self._starts[i] or (i > 0 and self.doc[i - 1].text in {".", "!", "?", "„", '"', "“", "»", "«"})
+
+    def sent_lo(self, i: int) -> int:
+        return self._sent_lo[i]
+
+    def sent_hi(self, i: int) -> int:
+        return self._sent_hi[i]
+
+    def lower_elsewhere(self, low: str) -> bool:
+        if self._lower is None:
+            self._lower = {t.text for t in self.doc if t.text.islower()}
+        return low in self._lower
+
+    def in_credit(self, i: int) -> bool:
+        return i in self._credit
+
+    @staticmethod
+    def _credit_tokens(doc: Doc, comp: EntitiesComponent) -> set[int]:
+        text = doc.text
+        zones: list[tuple[int, int]] = []
+        for m in comp._credit.finditer(text):
+            line_end = text.find("\n", m.end())
+            line_end = len(text) if line_end < 0 else line_end
+            end = line_end
+            opened = text.rfind("(", max(0, m.start() - 3), m.start() + 1)
+            if opened >= 0:
+                close = text.find(")", m.end())
+                if 0 <= close < end:
+                    end = close
+            zones.append((m.start(), end))
+        for m in comp._byline.finditer(text):
+            if m.end() - m.start() <= 80:
+                zones.append((m.start(), m.end()))
+        if not zones:
+            return set()
+        out = set()
+        for t in doc:
+            for s, e in zones:
+                if s <= t.idx < e:
+                    out.add(t.i)
+                    break
+        return out

@@ -1,0 +1,346 @@
+"""Places and venues, rooms, capacities and prices.
+
+Families written (see CONTRACT.md and the conventions):
+
+* ``locations`` — value str, attrs ``{"kind": "venue"|"address"|"city"|"online"}``:
+  venues around a head noun ("Rathaus Nord", "Galappmühle", "im Sitzungssaal des Rathauses" →
+  "Rathaus"), street addresses ("Werderstr. 1"), the city after a postcode or in "Stadt X",
+  online venues ("per Zoom", "findet … online statt", "Videokonferenz").
+* ``rooms`` — value str: "Raum C409" → "C409", "Sitzungssaal", "Großer Saal", "Konferenzraum
+  Troyes", "im 2. Stock" → "2. Stock".
+* ``capacities`` — value int: "15 Plätze", "bis zu 100 Teilnehmende", "zwölf Plätze"; never a
+  count of groups, members or millions.
+* ``prices`` — value ``{"amount": float, "currency": "EUR"}``, or None with attrs
+  ``{"free": True}`` ("kostenfrei", "Eintritt frei").
+
+Every word list and pattern is data (``models/patterns/venues.json``,
+``models/gazetteers/venue_heads.txt``), compiled once in ``set_patterns``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any, Callable, Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..data import load_json, load_lines
+from .base import Candidate, OverlapPolicy, write
+
+DEFAULT_PATTERNS = "patterns/venues.json"
+
+_CAP = re.compile(r"^[A-ZÄÖÜ]")
+_NAME = re.compile(r"^[A-ZÄÖÜ][\wäöüß'.-]*$")
+_DETS = {"der", "die", "das", "des", "dem", "den"}
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def parse_amount(raw: str) -> Optional[float]:
+    """ "6,10" → 6.1, "5.000" → 5000.0, "10,-" → 10.0."""
+    s = raw.strip().rstrip("-").rstrip(",")
+    s = s.replace(".", "").replace(",", ".")
+    try:
+        return float(s)
+    except ValueError:
+        return None
+
+
+@Language.factory(
+    "aushang_venues",
+    default_config={"overlap": {"@misc": "aushang.overlap.longest.v1"}, "use_ents": True},
+)
+def make_venues(nlp: Language, name: str, overlap: OverlapPolicy, use_ents: bool) -> "VenuesComponent":
+    return VenuesComponent(name=name, overlap=overlap, use_ents=use_ents)
+
+
+class VenuesComponent:
+    """Finds locations, rooms, capacities and prices."""
+
+    def __init__(self, name: str = "aushang_venues", overlap: Optional[OverlapPolicy] = None,
+                 use_ents: bool = True):
+        self.name = name
+        self.overlap = overlap
+        self.use_ents = use_ents
+        self.patterns: dict[str, Any] = {}
+        self._ready = False
+
+    # -- data -----------------------------------------------------------------------------
+    def initialize(self, get_examples: Callable | None = None, *, nlp=None, patterns=None):
+        self.set_patterns(patterns if patterns is not None else load_json(DEFAULT_PATTERNS))
+
+    def set_patterns(self, p: dict[str, Any]) -> None:
+        self.patterns = p
+        heads = [h.casefold() for h in load_lines(p["venue_heads"])]
+        self.venue_heads = sorted(set(heads), key=len, reverse=True)
+        self.venue_not = {w.casefold() for w in p["venue_not_heads"]}
+        self.venue_generic = {w.casefold() for w in p["venue_generic"]}
+        self.locative = {w for w in p["locative_before"] if not w.endswith(":")}
+        self._label = re.compile(r"(?:" + _alternation([w for w in p["locative_before"] if w.endswith(":")])
+                                 + r")[ \t]*$")
+        suffix = p["street_suffixes"]
+        self._address = re.compile(
+            r"(?<![\w-])(?P<street>(?:[A-ZÄÖÜ][\wäöüß.-]*?(?i:" + suffix + r"))"
+            r"|(?:[A-ZÄÖÜ][\wäöüß-]+[ \t](?:Straße|Strasse|Str\.|Weg|Platz|Allee|Gasse|Ring|Damm|Ufer|Markt)))"
+            r"[ \t]+(?P<no>\d{1,4}[ \t]?[a-zA-Z]?(?:[ \t]?[-–/][ \t]?\d{1,4}[a-z]?)?)(?![\d.:,]\d)(?![\w])"
+            r"(?![ \t]*(?:Uhr|€|Euro|EUR|Prozent|%|Teilnehm|Personen|Plätze|Jahre))"
+            r"(?:,?[ \t]+(?:D-)?(?P<plz>\d{5})[ \t]+(?P<city>[A-ZÄÖÜ][\wäöüß.-]+(?:[ \t](?:an[ \t]der|am|im|in[ \t]der|bei|ob[ \t]der)[ \t][A-ZÄÖÜ][\wäöüß.-]+)?))?"
+        )
+        self._plz_city = re.compile(
+            r"(?:^|(?<=[,\n(|])|(?<=:\s))[ \t]*(?:D-)?(?P<plz>\d{5})[ \t]+(?P<city>[A-ZÄÖÜ][\wäöüß.-]+(?:[ \t](?:an[ \t]der|am|im|in[ \t]der|bei)[ \t][A-ZÄÖÜ][\wäöüß.-]+)?)",
+            re.M,
+        )
+        self._muni_city = re.compile(
+            r"\b(?:Stadt|Gemeinde|Ortsgemeinde|Kreisstadt|Hansestadt|Landeshauptstadt|Universitätsstadt|Stadtverwaltung|Gemeindeverwaltung)"
+            r"\s+(?P<city>[A-ZÄÖÜ][\wäöüß]+(?:-[A-ZÄÖÜ][\wäöüß]+)*(?:\s(?:an der|am|im|in der|bei|ob der)\s[A-ZÄÖÜ][\wäöüß.-]+)?)"
+        )
+        self._online_strong = re.compile(r"(?<![\w-])(?:" + _alternation(p["online_strong"]) + r")(?![\w-])", re.I)
+        self._online_word = re.compile(r"(?<![\w/.@-])(?:" + _alternation(p["online_words"]) + r")(?![\w/.@-])")
+        self._online_verbs = re.compile(r"\b(?:" + _alternation(p["online_verbs"]) + r")\b")
+        self._online_not_after = re.compile(r"^[\s,]*(?:" + _alternation(p["online_not_after"]) + r")\b")
+        self._room_id = re.compile(
+            r"(?<![\w-])(?P<word>" + _alternation(p["room_words"]) + r")(?:[ \t]*Nr\.)?[ \t]*(?P<id>(?:[A-Z]{1,3}[ \t]?)?\d{1,4}(?:[.\-/]\d{1,4})*[a-z]?)(?!\d|,\d)(?![ \t]*(?:€|Euro|Uhr|Personen|Plätze|Teilnehm))"
+        )
+        self._named_room = re.compile(
+            r"(?<![\w-])(?P<room>" + _alternation(p["named_rooms"]) + r")(?![\w-])"
+            r"(?:[ \t]+(?P<suffix>\d{1,4}[a-z]?|[A-ZÄÖÜ][\wäöüß-]+)(?![\w-]))?"
+        )
+        self._floor = re.compile(r"(?<![\w-])" + p["floor"])
+        words = p["number_words"]
+        self.number_words = {k.casefold(): v for k, v in words.items()}
+        num = r"(?:\d{1,4}|" + _alternation(words.keys()) + r")"
+        noun = p["capacity_nouns"]
+        self._capacity = [
+            (c["name"], re.compile(r"(?<![\w-])" + c["regex"].replace("{NUM}", num).replace("{NOUN}", noun), re.I))
+            for c in p["capacity_patterns"]
+        ]
+        self.capacity_stop = set(p["capacity_stop"])
+        self._free = re.compile(r"(?<![\w-])(?:" + _alternation(p["free"]) + r")(?![\w-])", re.I)
+        self._free_not = re.compile(r"^\s*(?:" + _alternation(p["free_not_before"]) + r")\b")
+        self._amount = re.compile(r"(?<![\w.,])" + p["amount"] + r"(?![\w]|,\d)")
+        self._price_stop = re.compile(_alternation(p["price_stop"]), re.I)
+        self._ready = True
+
+    def _ensure(self) -> None:
+        if not self._ready:
+            self.set_patterns(load_json(DEFAULT_PATTERNS))
+
+    def to_disk(self, path, *, exclude=tuple()):
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / "patterns.json").write_text(json.dumps(self.patterns, ensure_ascii=False, indent=1))
+
+    def from_disk(self, path, *, exclude=tuple()):
+        self.set_patterns(json.loads((Path(path) / "patterns.json").read_text()))
+        return self
+
+    # -- pipeline -------------------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.match(doc))
+        return doc
+
+    def match(self, doc: Doc) -> dict[str, list[Candidate]]:
+        self._ensure()
+        text = doc.text
+        rooms = self._rooms(text)
+        locations = self._locations(doc, rooms)
+        return {
+            "locations": locations,
+            "rooms": rooms,
+            "capacities": self._capacities(text),
+            "prices": self._prices(text),
+        }
+
+    def set_annotations(self, doc: Doc, found: dict[str, list[Candidate]]) -> None:
+        policy = self.overlap or (lambda c: c)
+        for family, cands in found.items():
+            if family == "locations":
+                # an address holds its city, a venue may hold a room: overlap is settled per kind
+                kept = []
+                for kind in ("venue", "address", "city", "online"):
+                    kept.extend(policy([c for c in cands if c.attrs.get("kind") == kind]))
+                write(doc, family, kept)
+            else:
+                write(doc, family, policy(cands))
+
+    # -- locations ------------------------------------------------------------------------
+    def venue_head(self, word: str) -> Optional[tuple[str, bool]]:
+        """(nominative form, generic?) when ``word`` is or ends with a venue head."""
+        if not _CAP.match(word):
+            return None
+        low = word.casefold()
+        for form, base in ((low, word), (low[:-2], word[:-2]) if low.endswith("es") else (None, None),
+                           (low[:-1], word[:-1]) if low.endswith("s") else (None, None)):
+            if not form or form in self.venue_not:
+                continue
+            if form in self.venue_generic:
+                return base, True
+            for h in self.venue_heads:
+                if form == h or (form.endswith(h) and len(form) - len(h) >= 3):
+                    return base, form == h and h in self.venue_generic
+        return None
+
+    def _locations(self, doc: Doc, rooms: list[Candidate]) -> list[Candidate]:
+        text = doc.text
+        out: list[Candidate] = []
+        out.extend(self._venues(doc, rooms))
+        for m in self._address.finditer(text):
+            street, no = m.group("street"), m.group("no")
+            end = m.start("no") + len(no.rstrip())
+            out.append(Candidate("locations", m.start(), end, f"{street} {no.strip()}",
+                                 attrs={"kind": "address", "postcode": m.group("plz")}, priority=2))
+            if m.group("city"):
+                out.append(Candidate("locations", m.start("city"), m.end("city"), m.group("city"),
+                                     attrs={"kind": "city", "postcode": m.group("plz")}, priority=2))
+        for m in self._plz_city.finditer(text):
+            out.append(Candidate("locations", m.start("city"), m.end("city"), m.group("city"),
+                                 attrs={"kind": "city", "postcode": m.group("plz")}, priority=1))
+        cities = set()
+        for m in self._muni_city.finditer(text):
+            if self._in_credit(text, m.start()):
+                continue
+            out.append(Candidate("locations", m.start("city"), m.end("city"), m.group("city"),
+                                 attrs={"kind": "city"}, priority=1))
+            cities.add(m.group("city"))
+        if self.use_ents and doc.ents:
+            for ent in doc.ents:
+                if ent.label_ == "LOC" and ent.start > 0 and doc[ent.start - 1].text in {"in", "aus"} \
+                        and len(ent) <= 3 and _CAP.match(ent.text):
+                    cities.add(ent.text)
+        for city in cities:
+            for m in re.finditer(r"(?<=\bin )" + re.escape(city) + r"(?![\w-])", text):
+                out.append(Candidate("locations", m.start(), m.end(), city, attrs={"kind": "city"}))
+        out.extend(self._online(text))
+        return [c for c in out if c.start < c.end]
+
+    def _venues(self, doc: Doc, rooms: list[Candidate]) -> list[Candidate]:
+        out = []
+        text = doc.text
+        n = len(doc)
+        for i, tok in enumerate(doc):
+            hit = self.venue_head(tok.text)
+            if not hit:
+                continue
+            base, generic = hit
+            # name after the head: "Rathaus Nord", "Bürgerhaus Oberschaffnei", "Kirche St. Martin"
+            e = i + 1
+            while e < n and e - i <= 3 and "\n" not in doc[e - 1].whitespace_ and _NAME.match(doc[e].text) \
+                    and doc[e].text.casefold() not in _DETS and not doc[e].is_sent_start \
+                    and not self.venue_head(doc[e].text) and doc[e].text not in {"Raum", "Zimmer", "Zi."}:
+                e += 1
+            if e == i + 1 and i + 2 < n and doc[i + 1].text in {"St.", "Sankt"}:
+                e = i + 2
+            named = e > i + 1
+            if generic and not named:
+                continue
+            j = i - 1
+            while j >= 0 and (doc[j].text in _DETS or doc[j].text.islower() and doc[j].text.isalpha()
+                              and doc[j].text not in self.locative) and i - j <= 3:
+                j -= 1  # "im alten Rathaus", "in der Stadthalle"
+            locative = j >= 0 and doc[j].text in self.locative
+            label = bool(self._label.search(text[max(0, tok.idx - 25) : tok.idx]))
+            # "im Sitzungssaal des Rathauses": the building after a room
+            of_room = i >= 2 and doc[i - 1].text in {"des", "der"} and any(
+                r.end <= doc[i - 1].idx and doc[i - 1].idx - r.end <= 2 for r in rooms)
+            if not (locative or label or of_room):
+                continue
+            if self._in_credit(text, tok.idx):
+                continue
+            value = base + "".join(doc[x - 1].whitespace_ + doc[x].text for x in range(i + 1, e))
+            end = doc[e - 1].idx + len(doc[e - 1].text)
+            out.append(Candidate("locations", tok.idx, end, value, attrs={"kind": "venue"},
+                                 priority=2 if (locative or label) else 1))
+        return out
+
+    def _online(self, text: str) -> list[Candidate]:
+        out = []
+        for m in self._online_strong.finditer(text):
+            word = m.group(0)
+            value = next((p for p in ("Zoom", "Webex", "Teams", "BigBlueButton", "Jitsi") if p.casefold() in word.casefold()), "online")
+            out.append(Candidate("locations", m.start(), m.end(), value, attrs={"kind": "online"}, priority=2))
+        for m in self._online_word.finditer(text):
+            after = text[m.end() : m.end() + 40]
+            if self._online_not_after.match(after):
+                continue
+            lo = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+            hi_candidates = [x for x in (text.find(".", m.end()), text.find("\n", m.end())) if x >= 0]
+            hi = min(hi_candidates) if hi_candidates else len(text)
+            if not self._online_verbs.search(text[lo:hi]):
+                continue
+            word = m.group(0)
+            value = word if word[0].isupper() and word not in {"Online", "Digital", "Virtuell"} else "online"
+            out.append(Candidate("locations", m.start(), m.end(), value, attrs={"kind": "online"}, priority=1))
+        return out
+
+    def _in_credit(self, text: str, pos: int) -> bool:
+        line_start = text.rfind("\n", 0, pos) + 1
+        return bool(re.search(r"(?:©|\(c\)|Foto:|Fotos:|Bild:|Quelle:)", text[line_start:pos]))
+
+    # -- rooms ----------------------------------------------------------------------------
+    def _rooms(self, text: str) -> list[Candidate]:
+        out = []
+        for m in self._room_id.finditer(text):
+            rid = m.group("id")
+            if re.fullmatch(r"(?:19|20)\d\d", rid):
+                continue  # a year ("Raum 2030" is rather a slogan)
+            out.append(Candidate("rooms", m.start(), m.end("id"), rid.replace(" ", ""), priority=2))
+        for m in self._named_room.finditer(text):
+            suffix = m.group("suffix")
+            end = m.end("room")
+            value = m.group("room")
+            if suffix and not self._generic_word(suffix):
+                value = f"{value} {suffix}"
+                end = m.end("suffix")
+            out.append(Candidate("rooms", m.start(), end, value, priority=1))
+        for m in self._floor.finditer(text):
+            value = re.sub(r"^im\s+", "", m.group(0))
+            start = m.end() - len(value)
+            out.append(Candidate("rooms", start, m.end(), re.sub(r"\s+", " ", value), priority=0))
+        return out
+
+    _SKIP_SUFFIX = {"Des", "Der", "Im", "Am", "Und", "Statt", "Mit", "Für", "Von"}
+
+    def _generic_word(self, word: str) -> bool:
+        return word in self._SKIP_SUFFIX or self.venue_head(word) is not None or word in {
+            "Raum", "Zimmer", "Stock", "Obergeschoss", "Erdgeschoss", "Uhr"}
+
+    # -- capacities -----------------------------------------------------------------------
+    def _capacities(self, text: str) -> list[Candidate]:
+        out = []
+        for name, rx in self._capacity:
+            for m in rx.finditer(text):
+                raw = m.group("n")
+                after = text[m.end() : m.end() + 20].split()
+                if after and after[0].strip(",.;") in self.capacity_stop:
+                    continue
+                value = int(raw) if raw.isdigit() else self.number_words.get(raw.casefold())
+                if not value or value > 100000:
+                    continue
+                out.append(Candidate("capacities", m.start(), m.end(), value,
+                                     priority=2 if name != "places" else 1))
+        return out
+
+    # -- prices ---------------------------------------------------------------------------
+    def _prices(self, text: str) -> list[Candidate]:
+        out = []
+        for m in self._free.finditer(text):
+            if self._free_not.match(text[m.end() : m.end() + 30]):
+                continue
+            out.append(Candidate("prices", m.start(), m.end(), None, attrs={"free": True}, priority=1))
+        for m in self._amount.finditer(text):
+            raw = m.group("a1") or m.group("a2")
+            amount = parse_amount(raw)
+            if amount is None:
+                continue
+            lo = max(text.rfind(".", 0, m.start() - 1) if m.start() > 0 else 0, text.rfind("\n", 0, m.start()), m.start() - 60)
+            window = text[max(0, lo) : m.end() + 25]
+            if self._price_stop.search(window):
+                continue
+            out.append(Candidate("prices", m.start(), m.end(), {"amount": amount, "currency": "EUR"},
+                                 attrs={"free": False}, priority=2))
+        return out

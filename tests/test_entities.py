@@ -1,0 +1,232 @@
+"""Organisations and persons (aushang_entities) and the name normalisers, table-driven."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import subprocess
+import sys
+
+import pytest
+from spacy.tokens import Span
+
+from extractor.components.entities import EntitiesComponent
+from extractor.normalize.names import HeadLexicon, acronym_of, fold, person_key, strip_titles
+
+from .conftest import ROOT
+
+REF = dt.date(2024, 7, 1)
+
+
+def orgs(extractor, text):
+    r = extractor.extract(text=text, reference_date=REF)
+    return r
+
+
+# -- organisations ------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Die Ehrenamtskoordination der Stadt Kaiserslautern lädt zur Werkstatt ein.",
+         ["Ehrenamtskoordination der Stadt Kaiserslautern"]),
+        ("Er ließ sich von der „Deutschen Stiftung für Engagement und Ehrenamt (DSEE)“ schulen.",
+         ["Deutsche Stiftung für Engagement und Ehrenamt"]),
+        ("Partner sind der Deutsche Städte- und Gemeindebund sowie der Deutsche Städtetag.",
+         ["Deutscher Städte- und Gemeindebund", "Deutscher Städtetag"]),
+        ("Er ist Vorsitzender des Ausschusses des Deutschen Städte- und Gemeindebundes.",
+         ["Deutscher Städte- und Gemeindebund"]),
+        ("Dem Konsortium gehören das Bundesministerium für Familie, Senioren, Frauen und Jugend "
+         "(BMFSFJ), die Bertelsmann Stiftung und die Körber-Stiftung an.",
+         ["Bundesministerium für Familie, Senioren, Frauen und Jugend", "Bertelsmann Stiftung",
+          "Körber-Stiftung"]),
+        ("Die Projektpartner des Arbeits- und sozialpädagogischen Zentrums (ASZ) sind dabei.",
+         ["Arbeits- und sozialpädagogisches Zentrum"]),
+        ("Unterstützt von der Leitstelle Ehrenamt und Bürgerbeteiligung der Staatskanzlei "
+         "Rheinland-Pfalz.",
+         ["Leitstelle Ehrenamt und Bürgerbeteiligung der Staatskanzlei Rheinland-Pfalz"]),
+        ("Kerstin Stocker von der Freiwilligenagentur Win-Win spricht.", ["Freiwilligenagentur Win-Win"]),
+        ("Der Förderverein Musterschule e.V. sammelt Spenden.", ["Förderverein Musterschule e.V."]),
+        ("Die Tafel Kaiserslautern e.V. sucht Helfer.", ["Tafel Kaiserslautern e.V."]),
+        ("Die Stadt Würzburg lädt alle Bürger ein.", ["Stadt Würzburg"]),
+        ("Veranstaltet von der Verbandsgemeinde Rhein-Selz.", ["Verbandsgemeinde Rhein-Selz"]),
+        ("Beim Tag der offenen Tür des Landsberger Landratsamtes gibt es Führungen in Landsberg.",
+         ["Landratsamt Landsberg"]),
+        ("Es spricht die Landeszentrale für politische Bildung Thüringen.",
+         ["Landeszentrale für politische Bildung Thüringen"]),
+        ("Die Dr. Jürgen Rembold Stiftung zur Förderung des bürgerschaftlichen Engagements ehrt sie.",
+         ["Dr. Jürgen Rembold Stiftung zur Förderung des bürgerschaftlichen Engagements"]),
+        # negatives: places, generic heads, programmes, credits
+        ("Die Vereinekonferenzen im Landkreis Alzey-Worms waren gut besucht.", []),
+        ("Der Verein hat neue Mitglieder. Das bundesweite Netzwerk wächst.", []),
+        ("Die Initiative „Engagierte Stadt Kaiserslautern“ ist Teil des Programms „Engagierte Stadt“.", []),
+        ("Das Logo hängt an der Werkstatt.\nFoto: © Stadt Kaiserslautern", []),
+        ("Er engagiert sich im Ehrenamt und in der Innenstadt.", []),
+        ("Stadtrat Rainer Hortolani begrüßte die Gäste. Danach lud Stadtrat Hortolani ein.", []),
+        ("Anmeldung bei der Volkshochschule.", []),
+    ],
+)
+def test_organizations(extractor, text, expected):
+    r = orgs(extractor, text)
+    assert [o.name for o in r.organizations] == expected
+
+
+@pytest.mark.parametrize(
+    "text,name,acronym,mentions",
+    [
+        ("Die Deutsche Stiftung für Engagement und Ehrenamt (DSEE) fördert. Die DSEE sammelt Ideen.",
+         "Deutsche Stiftung für Engagement und Ehrenamt", "DSEE", 2),
+        # an acronym that the text never defines, but the initials of a name found in it
+        ("Die Deutsche Stiftung für Engagement und Ehrenamt lädt ein. Später hat die DSEE berichtet.",
+         "Deutsche Stiftung für Engagement und Ehrenamt", "DSEE", 2),
+        # a known acronym alone
+        ("Gefördert wird das Projekt vom BMFSFJ.",
+         "Bundesministerium für Familie, Senioren, Frauen und Jugend", "BMFSFJ", 1),
+        # a repeated compound head is the same organisation
+        ("Die Ehrenamtskoordination der Stadt Kaiserslautern lädt ein. Die Arbeit der "
+         "Ehrenamtskoordination wird unterstützt.", "Ehrenamtskoordination der Stadt Kaiserslautern", None, 2),
+    ],
+)
+def test_acronyms_and_repeats(extractor, text, name, acronym, mentions):
+    r = orgs(extractor, text)
+    assert len(r.organizations) == 1
+    org = r.organizations[0]
+    assert (org.name, org.acronym, org.mentions) == (name, acronym, mentions)
+    for m in r.mentions.organizations:
+        assert r.text[m.start : m.end] == m.text
+
+
+# -- persons ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("„Seien Sie dabei“, ruft Ehrenamtskoordinator Daniel Helmes auf. „Gut“, erklärt Helmes.",
+         [("Daniel Helmes", "Ehrenamtskoordinator")]),
+        ("Bürgermeister Matthias Müller eröffnet den Abend.", [("Matthias Müller", "Bürgermeister")]),
+        ("Es spricht Dr. Johanna Rothmann, Vorsitzende des Vereins Lebenshilfe.",
+         [("Johanna Rothmann", "Vorsitzende")]),
+        ("Impulse geben Frank Buß (Bürgermeister Plochingen) und Michaela Wolff (Landkreis Ahrweiler).",
+         [("Frank Buß", "Bürgermeister"), ("Michaela Wolff", None)]),
+        ("Teil der Jury war Andreas Grau von der Bertelsmann Stiftung. Grau: „Wir begrüßen das.“",
+         [("Andreas Grau", None)]),
+        ("Oberbürgermeisterin Anna Boßle begrüßt die Gäste. Frau Bossle dankte allen.",
+         [("Anna Boßle", "Oberbürgermeisterin")]),
+        ("Die Ehrung ging an Sylvia Dichtl, Domenik Hild und Marcus Mettler.",
+         [("Sylvia Dichtl", None), ("Domenik Hild", None), ("Marcus Mettler", None)]),
+        ("Prof. Dr. Hans-Peter Schmidt hält den Vortrag.", [("Hans-Peter Schmidt", None)]),
+        ("Der Vortrag von Dr. Rothmann beginnt um 18 Uhr.", [("Rothmann", None)]),
+        # negatives: bylines, credits, streets, organisations, dates
+        ("Von Siiri Klose\nDie Werkstatt beginnt im Juli.", []),
+        ("Die Werkstatt beginnt im Juli.\nFoto: Daniel Helmes", []),
+        ("Das Büro liegt in der Hubert-von-Herkomer-Str. 73 in Landsberg.", []),
+        ("Die Robert Bosch Stiftung fördert das Projekt.", []),
+        ("Am Montag, 24. Juli, beginnt die Anmeldung.", []),
+        ("Per Video-Anruf ist die Sprechstunde erreichbar.", []),
+    ],
+)
+def test_persons(extractor, text, expected):
+    r = orgs(extractor, text)
+    assert [(p.name, p.role) for p in r.persons] == expected
+    for m in r.mentions.persons:
+        assert r.text[m.start : m.end] == m.text
+
+
+def test_surname_mentions_link_to_full_name(extractor):
+    r = orgs(extractor, "Ehrenamtskoordinator Daniel Helmes lädt ein. Ehrenamtskoordinator Helmes "
+                       "ließ sich schulen, so Helmes.")
+    assert [m.value for m in r.mentions.persons] == ["Daniel Helmes"] * 3
+    assert [m.text for m in r.mentions.persons] == ["Daniel Helmes", "Helmes", "Helmes"]
+
+
+# -- the trained-NER path (doc.ents) --------------------------------------------------------
+
+def test_ents_are_further_candidates(nlp):
+    comp = nlp.get_pipe("aushang_entities")
+    doc = nlp.make_doc("Gestern sprach Tuuli Mäkinen mit der Sparkasse Kaiserslautern.")
+    doc._.reference_date = REF
+    words = [t.text for t in doc]
+    per = Span(doc, words.index("Tuuli"), words.index("Mäkinen") + 1, label="PER")
+    org = Span(doc, words.index("Sparkasse"), words.index("Kaiserslautern") + 1, label="ORG")
+    doc.ents = [per, org]
+    found = comp.match(doc)
+    assert [c.value for c in found["persons"]] == ["Tuuli Mäkinen"]
+    assert [c.value for c in found["organizations"]] == ["Sparkasse Kaiserslautern"]
+
+
+def test_empty_ents_do_not_crash(nlp):
+    comp = nlp.get_pipe("aushang_entities")
+    doc = nlp.make_doc("")
+    assert comp.match(doc) == {"organizations": [], "persons": []}
+
+
+# -- pure normalisers -----------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def lexicon():
+    from extractor.data import load_lines
+
+    return HeadLexicon(load_lines("gazetteers/org_heads.txt"), load_lines("gazetteers/org_not_heads.txt"))
+
+
+@pytest.mark.parametrize(
+    "word,base,gender",
+    [
+        ("Stiftung", "Stiftung", "f"),
+        ("Gemeindebundes", "Gemeindebund", "m"),
+        ("Zentrums", "Zentrum", "n"),
+        ("Bundesministeriums", "Bundesministerium", "n"),
+        ("Körber-Stiftung", "Körber-Stiftung", "f"),
+        ("Landkreistages", "Landkreistag", "m"),
+        ("Ehrenamt", None, None),
+        ("Innenstadt", None, None),
+        ("stiftung", None, None),
+        ("Montag", None, None),
+    ],
+)
+def test_head_lexicon(lexicon, word, base, gender):
+    h = lexicon.lookup(word)
+    assert (h.base if h else None, h.gender if h else None) == (base, gender)
+
+
+@pytest.mark.parametrize(
+    "a,b,same",
+    [("Boßle", "Bossle", True), ("Müller", "Mueller", True), ("Anna Boßle", "anna bossle", True),
+     ("Hans-Peter Schmidt", "Hans Peter Schmidt", True), ("Müller", "Möller", False)],
+)
+def test_person_key(a, b, same):
+    assert (person_key(a) == person_key(b)) is same
+
+
+@pytest.mark.parametrize(
+    "words,expected",
+    [(["Dr.", "Johanna", "Rothmann"], ["Johanna", "Rothmann"]),
+     (["Prof.", "Dr.", "Max", "Muster"], ["Max", "Muster"]),
+     (["Frau", "Anna", "Boßle"], ["Anna", "Boßle"]),
+     (["Daniel", "Helmes"], ["Daniel", "Helmes"])],
+)
+def test_strip_titles(words, expected):
+    assert strip_titles(words, ["Dr.", "Prof.", "Frau", "Herr"]) == expected
+
+
+@pytest.mark.parametrize(
+    "name,acronym",
+    [("Deutsche Stiftung für Engagement und Ehrenamt", "DSEE"),
+     ("Bundesministerium für Familie, Senioren, Frauen und Jugend", "BMFSFJ"),
+     ("Bundesnetzwerk Bürgerschaftliches Engagement", "BBE")],
+)
+def test_acronym_of(lexicon, name, acronym):
+    assert acronym in acronym_of(name, lexicon)
+
+
+def test_fold():
+    assert fold("Straße  Äußere") == "strasse aeussere"
+
+
+def test_name_lists_match_their_sources():
+    data = ROOT.parent / "shared" / "ner-data"
+    if not (data / "germeval-NER-de-dev.tsv").exists():
+        pytest.skip("shared/ner-data is not beside the checkout")
+    proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_name_lists"), "--check",
+                           "--ner-data", str(data)], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr

@@ -1,0 +1,140 @@
+"""Places, rooms, capacities and prices (aushang_venues), table-driven, with negatives."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from extractor.components.venues import parse_amount
+
+REF = dt.date(2024, 7, 1)
+
+
+def run(extractor, text):
+    return extractor.extract(text=text, reference_date=REF)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Die Werkstatt im Rathaus Nord, Raum C409, dauert eine Stunde.", [("Rathaus Nord", "venue")]),
+        ("Treffpunkt ist an der Galappmühle.", [("Galappmühle", "venue")]),
+        ("Die Sitzung findet im Sitzungssaal des Rathauses statt.", [("Rathaus", "venue")]),
+        ("Ort: Bürgerhaus Oberschaffnei", [("Bürgerhaus Oberschaffnei", "venue")]),
+        ("Wir treffen uns im Dorfgemeinschaftshaus.", [("Dorfgemeinschaftshaus", "venue")]),
+        ("Anmeldung im Büro, Werderstr. 1.", [("Werderstr. 1", "address")]),
+        ("Adresse: Hubert-von-Herkomer-Str. 73, 86899 Landsberg",
+         [("Hubert-von-Herkomer-Str. 73", "address"), ("Landsberg", "city")]),
+        ("Das Seminar findet am 25. Januar 2023 um 13:30 Uhr online statt.", [("online", "online")]),
+        ("Die Sprechstunde läuft per Zoom.", [("Zoom", "online")]),
+        ("Wir treffen uns per Videokonferenz.", [("online", "online")]),
+        ("Die Besprechung wird über Webex durchgeführt.", [("Webex", "online")]),
+        # negatives
+        ("Vorschläge können auch online unter www.beispiel.de eingereicht werden.", []),
+        ("Das Rathaus wurde 1890 gebaut.", []),
+        ("Er liegt im Krankenhaus.", []),
+        ("Engagement ist im ländlichen Raum wichtig.", []),
+        ("Die Schule hat 300 Schüler.", []),
+    ],
+)
+def test_locations(extractor, text, expected):
+    r = run(extractor, text)
+    got = [(m.value, m.kind) for m in r.mentions.locations]
+    assert got == expected
+    for m in r.mentions.locations:
+        assert r.text[m.start : m.end] == m.text
+
+
+def test_town_of_an_acting_body_is_a_city(extractor):
+    r = run(extractor, "Die Stadt Kaiserslautern lädt ein. Die Werkstatt ist in Kaiserslautern.")
+    assert {(m.value, m.kind) for m in r.mentions.locations} == {("Kaiserslautern", "city")}
+    assert len(r.mentions.locations) == 2
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Die Werkstatt im Rathaus Nord, Raum C409, dauert eine Stunde.", ["C409"]),
+        ("Sprechstunde in Zimmer 2.14.", ["2.14"]),
+        ("Bitte melden Sie sich in Zi. 112.", ["112"]),
+        ("Die Sitzung findet im Sitzungssaal des Rathauses statt.", ["Sitzungssaal"]),
+        ("Konzert im Großen Saal? Nein: im Großer Saal der Stadthalle.", ["Großer Saal"]),
+        ("Wir tagen im Konferenzraum Troyes.", ["Konferenzraum Troyes"]),
+        ("Das Büro liegt im 2. Stock.", ["2. Stock"]),
+        ("Treffen im Seminarraum 3.", ["Seminarraum 3"]),
+        # negatives
+        ("Engagement braucht Raum für Ideen im ländlichen Raum.", []),
+        ("Im Zeitraum bis 2025 gibt es Spielraum.", []),
+        ("Raum 2030: eine Vision für die Region.", []),
+    ],
+)
+def test_rooms(extractor, text, expected):
+    r = run(extractor, text)
+    assert [m.value for m in r.mentions.rooms] == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Pro Werkstatt stehen 15 Plätze zur Verfügung.", [15]),
+        ("Die Konferenzen wurden mit bis zu 100 Teilnehmenden angeboten.", [100]),
+        ("Maximal 12 Personen, also max. 12 Personen.", [12, 12]),
+        ("Die Teilnahme ist auf 20 Teilnehmer begrenzt.", [20]),
+        ("Es gibt zwölf Plätze.", [12]),
+        ("Die Teilnehmerzahl ist auf 25 begrenzt.", [25]),
+        # negatives
+        ("Das Netzwerk verbindet 112 lokale Gruppen.", []),
+        ("Sie richtet sich an 29 Millionen engagierte Bürgerinnen und Bürger.", []),
+        ("Die Strategie gilt für 15 Jahre.", []),
+        ("Am Fest nahmen 300 Menschen teil.", []),
+    ],
+)
+def test_capacities(extractor, text, expected):
+    r = run(extractor, text)
+    assert [m.value for m in r.mentions.capacities] == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Die Teilnahme ist kostenfrei.", [("free", None)]),
+        ("Die Ehrenamtskoordination lädt zur kostenfreien Werkstatt ein.", [("free", None)]),
+        ("Eintritt frei!", [("free", None)]),
+        ("Der Kurs ist kostenlos.", [("free", None)]),
+        ("Die Veranstaltung ist gebührenfrei.", [("free", None)]),
+        ("Teilnahmegebühr 50 €", [("amount", 50.0)]),
+        ("Der Eintritt kostet 6,10 €.", [("amount", 6.1)]),
+        ("Kosten: 5 Euro pro Person", [("amount", 5.0)]),
+        ("Unkostenbeitrag: EUR 12,50", [("amount", 12.5)]),
+        # negatives
+        ("Das Projekt wird mit 5.000 Euro gefördert.", []),
+        ("Der Preis ist mit 2.500 Euro dotiert.", []),
+        ("Der Bund stellt 2 Millionen Euro bereit.", []),
+        ("Kostenlose Parkplätze sind vorhanden.", []),
+        ("Rufen Sie die kostenlose Hotline an.", []),
+    ],
+)
+def test_prices(extractor, text, expected):
+    r = run(extractor, text)
+    got = [("free", None) if m.free else ("amount", m.value.amount) for m in r.mentions.prices]
+    assert got == expected
+    for m in r.mentions.prices:
+        if not m.free:
+            assert m.value.currency == "EUR"
+
+
+@pytest.mark.parametrize("raw,value", [("6,10", 6.1), ("5.000", 5000.0), ("10,-", 10.0), ("50", 50.0)])
+def test_parse_amount(raw, value):
+    assert parse_amount(raw) == value
+
+
+def test_seed_werkstatt(extractor):
+    from .conftest import CORPUS
+
+    text = (CORPUS / "documents" / "000_8bcc1829e3e8af0e.txt").read_text(encoding="utf-8")
+    r = run(extractor, text)
+    assert [m.value for m in r.mentions.rooms] == ["C409"]
+    assert [m.value for m in r.mentions.capacities] == [15]
+    assert any(m.value == "Rathaus Nord" and m.kind == "venue" for m in r.mentions.locations)
+    assert [m.free for m in r.mentions.prices] == [True]
