@@ -57,6 +57,14 @@ class Settings(BaseSettings):
     fetch_allow_private: bool = Field(
         False, description="allow fetching private/loopback addresses (tests only)"
     )
+    fetch_total_timeout: float = Field(
+        30.0, description="seconds for a whole fetch, redirects and body included"
+    )
+    fetch_allow_addresses: list[str] = Field(
+        default_factory=list,
+        description="addresses fetched even though not public: 'IP', 'CIDR', 'IP:port' or "
+        "'[IPv6]:port' (tests only, e.g. a local server; redirect targets are checked again)",
+    )
 
 
 @lru_cache(maxsize=1)
