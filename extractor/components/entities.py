@@ -145,6 +145,9 @@ class EntitiesComponent:
             re.M,
         )
         self.particles = {p.casefold() for p in patterns["person_particles"]}
+        self._purpose_not = set(patterns.get("purpose_not", []))
+        self._place_nouns = set(patterns.get("place_nouns", []))
+        self._legal_linkers = set(patterns.get("legal_name_linkers", []))
         self._ready = True
 
     def _ensure(self) -> None:
@@ -310,12 +313,17 @@ class EntitiesComponent:
         k = i + 1
         while k < n and not ctx.boundary(k - 1, k) and k - i <= 6:
             w = doc[k].text
-            if self._name_word_after_head(ctx, k):
+            if w in self._place_nouns and e == k and k + 1 < n and not ctx.boundary(k, k + 1) \
+                    and "muni" not in head.flags and self._name_word_after_head(ctx, k + 1):
+                e = k + 2  # "Betreuungsverein Kreis Segeberg", "Klimaschutzagentur Region Hannover"
+                k += 2
+                continue
+            if self._name_word_after_head(ctx, k) or self._appos_noun(ctx, i, k, e):
                 e = k + 1
                 k += 1
                 continue
-            if w in {"und", "&"} and e == k and k + 1 < n and self._name_word_after_head(ctx, k + 1) \
-                    and not ctx.boundary(k, k + 1):
+            if w in {"und", "&"} and e == k and k + 1 < n and not ctx.boundary(k, k + 1) \
+                    and (self._name_word_after_head(ctx, k + 1) or self._appos_noun(ctx, i, k + 1, k)):
                 k += 1
                 continue
             break
@@ -369,6 +377,12 @@ class EntitiesComponent:
         if "admin" in head.flags:
             named = True
         if not named:
+            # a bare specific body that acts: "Der Wahlausschuss lädt ein", "Die Volkshochschule
+            # lädt ein", "das Team der Stadtbibliothek" (a compound or a local institution; a
+            # bare generic head — "der Verein" — names nothing)
+            if s == i and e == i + 1 and "muni" not in head.flags and self._specific_head(head) \
+                    and not acronym and self._acting(ctx, s, e, owner=False):
+                return _Org(s, e, head.base, head_word=head.base, priority=1, attrs={"bare": True})
             return None
         if "muni" in head.flags and not apposed:
             return None
@@ -383,11 +397,41 @@ class EntitiesComponent:
             if town:  # "Landsberger Landratsamt" -> "Landratsamt Landsberg"
                 return _Org(s, e, f"{head.base} {town}", head_word=head.base)
         if "local" in head.flags and s == i and not apposed and e == i + 1:
+            if "unit" not in head.flags and self._acting(ctx, s, e, owner=False):  # "Die Volkshochschule lädt ein"
+                return _Org(s, e, head.base, head_word=head.base, priority=1, attrs={"bare": True})
             return None  # a bare "Volkshochschule", "Landratsamt" names no particular body
         value = nominative_org(words, spaces, i - s, head.gender, head.base, self.adjective_rx)
         value = re.sub(r"\s+", " ", value)
         end_tok = e + 3 if acronym else e
         return _Org(s, end_tok, value, acronym=acronym, head_word=head.base)
+
+    def _appos_noun(self, ctx: "_Context", i: int, k: int, e: int) -> bool:
+        """A common noun that still belongs to a name apposed to the head at i: after a town
+        adjective ("Quartiersmanagement Falkenhagener Feld") or coordinated with the name word
+        before it ("… Feld Ost und West")."""
+        doc = ctx.doc
+        w = doc[k].text
+        if k < i + 2 or w not in self.common_nouns or ctx.sent_start(k) or self.lexicon.lookup(w):
+            return False
+        if e == k:
+            return self._town_adjective(doc[k - 1].text)
+        return e == k - 1 and doc[k - 1].text == "und" and k - 2 > i and _CAP.match(doc[k - 2].text) is not None
+
+    def _town_adjective(self, word: str) -> bool:
+        """A capitalised adjective made from a place name: "Falkenhagener", "Kölner"."""
+        return len(word) > 4 and word.endswith("er") and _NAME_WORD.match(word) is not None \
+            and word not in self.common_nouns and not self._adjective(word) \
+            and word not in self.first_names
+
+    @staticmethod
+    def _specific_head(head: Head) -> bool:
+        """A head word that names a kind of body specific enough to stand alone when it acts:
+        a compound ("Kreisausschuss", "Anwaltsverein", "Seniorenbeirat") or a local
+        institution ("Volkshochschule", "Stadtbibliothek")."""
+        if "local" in head.flags and "unit" not in head.flags:
+            return True
+        base = head.base.rsplit("-", 1)[-1]
+        return len(base) - len(head.head) >= 3 and "-" not in head.base
 
     def _town_of(self, ctx: "_Context", word: str) -> Optional[str]:
         """The town a town adjective names, when the text also names the town: "Landsberger"
@@ -466,7 +510,11 @@ class EntitiesComponent:
         if k >= n or ctx.boundary(k - 1, k) or not _CAP.match(doc[k].text) or not doc[k].is_alpha:
             return 0
         end = k + 1
-        if end < n and doc[end].text in {"der", "des"} and not ctx.boundary(end - 1, end):
+        w = doc[k].text
+        genitive = end < n and doc[end].text in {"der", "des"} and not ctx.boundary(end - 1, end)
+        if not genitive and (not w.endswith("ung") or w in self._purpose_not):
+            return 0  # "zur Verfügung", "zum Thema": no purpose of a name
+        if genitive:
             j = end + 1
             while j < n and doc[j].text.islower() and self._adjective(doc[j].text) and not ctx.boundary(j - 1, j):
                 j += 1
@@ -495,8 +543,9 @@ class EntitiesComponent:
             return 0  # "der Stadt" alone names no body
         return end
 
-    def _acting(self, ctx: "_Context", s: int, e: int) -> bool:
-        """A town/district/state acts: subject of an acting verb, or agent after a marker."""
+    def _acting(self, ctx: "_Context", s: int, e: int, owner: bool = True) -> bool:
+        """A town/district/state acts: subject of an acting verb, or agent after a marker; with
+        ``owner`` also when it owns something ("die Kampagne der Stadt Emmendingen")."""
         doc = ctx.doc
         before = doc.text[max(0, doc[s].idx - 40) : doc[s].idx]
         if self._agent.search(before):
@@ -504,7 +553,7 @@ class EntitiesComponent:
         if s == 0:
             return False
         det = doc[s - 1].text.casefold()
-        if det in {"der", "des"} and s >= 2 and _CAP.match(doc[s - 2].text) and not ctx.sent_start(s - 2) \
+        if owner and det in {"der", "des"} and s >= 2 and _CAP.match(doc[s - 2].text) and not ctx.sent_start(s - 2) \
                 and doc[s - 2].text.casefold() not in self.determiners and doc[s - 2].is_alpha:
             return True  # the town owns something: "die Kampagne der Stadt Emmendingen"
         if det not in {"die", "der", "das"}:
@@ -573,8 +622,13 @@ class EntitiesComponent:
                 by_initials.setdefault(a, v)
         heads: dict[str, str] = {}
         for o in orgs:
-            if o.head_word and len(o.head_word) > 6:
+            if o.head_word and len(o.head_word) > 6 and not o.attrs.get("bare"):
                 heads.setdefault(fold(o.head_word), o.value)
+        for o in orgs:
+            # a bare head that acts ("Die Volkshochschule lädt ein") is the named body of that
+            # kind when the text names one ("Volkshochschule Ratzeburg")
+            if o.attrs.get("bare") and heads.get(fold(o.head_word)):
+                o.value = heads[fold(o.head_word)]
         extra: list[_Org] = []
         for i, tok in enumerate(doc):
             if i in taken or ctx.in_credit(i):
@@ -598,7 +652,8 @@ class EntitiesComponent:
             start = doc[o.start].idx
             last = doc[o.end - 1]
             out.append(Candidate("organizations", start, last.idx + len(last.text), o.value,
-                                 attrs={"acronym": acr, **o.attrs}, priority=o.priority))
+                                 attrs={"acronym": acr, **{k: v for k, v in o.attrs.items() if k != "bare"}},
+                                 priority=o.priority))
         return out
 
     # -- persons --------------------------------------------------------------------------
