@@ -74,6 +74,21 @@ def orgs(extractor, text):
          ["Klimaschutzagentur Region Hannover"]),
         ("Es wird im Gebiet des Quartiersmanagements Falkenhagener Feld Ost und West gefeiert.",
          ["Quartiersmanagement Falkenhagener Feld Ost und West"]),
+        # names before a legal form: linking words, one word of any case
+        ("Der 1. Platz ging an Freunde fürs Leben e. V. in Berlin.", ["Freunde fürs Leben e. V."]),
+        ("Den 3. Platz hat einePause e. V. erhalten.", ["einePause e. V."]),
+        ("Tipps gibt Felix Hofele (renergie e. V.) heute.", ["renergie e. V."]),
+        # a shorter mention of a longer name is the same organisation
+        ("Die Dr. Jürgen Rembold Stiftung zur Förderung des bürgerschaftlichen Engagements lobt "
+         "den Preis aus. Die Jury stellt die Dr. Jürgen Rembold Stiftung.",
+         ["Dr. Jürgen Rembold Stiftung zur Förderung des bürgerschaftlichen Engagements"]),
+        # clubs and chapters named by an acronym
+        ("Es tagte der Turnrat des TV 1848 Walldürn im Turnerheim. Die Gruppe TV Walldürn tanzt.",
+         ["TV 1848 Walldürn"]),
+        ("Dabei sind ADFC Burgwedel und der NABU Berlin.", ["ADFC Burgwedel", "NABU Berlin"]),
+        ("Es ging um die Unterstützung der FG „Fideler Aff“ beim Narrentreffen.", ["FG „Fideler Aff“"]),
+        ("Der SVH hat seine Versammlung nachgeholt.", ["SVH"]),
+        ("Die SVH Jahreshauptversammlung fand statt. Das SCS Logo hängt im ASV Theatersaal.", []),
         # negatives: places, generic heads, programmes, credits
         ("Die Mittel stellt das Paul Gerhardt Stift zur Verfügung.", ["Paul Gerhardt Stift"]),
         ("Bürgermeister Helmut Kleebank spricht. Dazu gibt es eine Datenbank.", []),

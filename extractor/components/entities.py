@@ -56,6 +56,11 @@ _NAME_WORD = re.compile(r"^[A-ZÄÖÜ][a-zäöüßéèáàíóúçñëïšžćč
 _INITIAL = re.compile(r"^[A-ZÄÖÜ]\.$")
 _ACRONYM = re.compile(r"^(?=(?:.*[A-ZÄÖÜ]){2})[A-ZÄÖÜ][A-Za-zÄÖÜäöü]{1,7}$")
 _CAP = re.compile(r"^[A-ZÄÖÜ]")
+# words that are no place name after a club's acronym: venues, abstract nouns, pictures
+_NOT_PLACE = re.compile(
+    r"(?:saal|halle|haus|heim|platz|straße|weg|raum|zentrum|gelände|anlage|ung|heit|keit|schaft|tion"
+    r"|sion|ität|ismus|logo|foto|bild|grafik|team|gruppe|abteilung|sitzung|tag)$", re.I)
+_YEAR_WORD = re.compile(r" (?:1[89]|20)\d\d(?= )")
 
 
 def _lines(paths: Any) -> list[str]:
@@ -233,22 +238,76 @@ class EntitiesComponent:
                 out.append(org)
                 covered_until = org.end
         out.extend(self._known_names(ctx, out))
+        out.extend(self._acronym_names(ctx, out))
         return out
+
+    def _acronym_names(self, ctx: "_Context", found: list[_Org]) -> list[_Org]:
+        """Clubs and local chapters named by an acronym: "TV 1848 Walldürn", "ADFC Burgwedel",
+        "FG „Fideler Aff“"; and an acronym that acts after an article ("Der SVH hat …")."""
+        doc = ctx.doc
+        n = len(doc)
+        taken = set()
+        for o in found:
+            taken.update(range(o.start, o.end))
+        out: list[_Org] = []
+        for i, tok in enumerate(doc):
+            w = tok.text
+            if i in taken or not _ACRONYM.match(w) or not w.isupper() and not re.match(r"^[A-Z][a-z]?[A-Z]", w) \
+                    or ctx.in_credit(i):
+                continue
+            k = i + 1
+            if k < n and re.fullmatch(r"1[89]\d\d|20\d\d", doc[k].text) and not ctx.boundary(i, k):
+                k += 1  # founding year
+            if k + 1 < n and doc[k].text in {"„", '"', "»"} and not ctx.boundary(k - 1, k):
+                close = next((x for x in range(k + 1, min(n, k + 6)) if doc[x].text in {"“", '"', "«"}), None)
+                if close and close > k + 1 and all(_CAP.match(doc[x].text) for x in range(k + 1, close)):
+                    out.append(_Org(i, close + 1, doc[i:close + 1].text, acronym=w, priority=1))
+                    taken.update(range(i, close + 1))
+                continue
+            e = k
+            while e < n and e - k < 2 and not ctx.boundary(e - 1, e) and self._place_name(ctx, e):
+                e += 1
+            if e > k:
+                out.append(_Org(i, e, doc[i:e].text, acronym=w, priority=1))
+                taken.update(range(i, e))
+            elif i > 0 and doc[i - 1].text.casefold() in {"der", "die", "das"} and len(w) >= 3 \
+                    and w not in self.known_acronyms and self._acting(ctx, i, i + 1, owner=False):
+                out.append(_Org(i, i + 1, w, acronym=w, priority=1))
+                taken.add(i)
+        return out
+
+    def _place_name(self, ctx: "_Context", k: int) -> bool:
+        """Token k is a place name that may follow a club's acronym ("Walldürn", "Hemsbach")."""
+        doc = ctx.doc
+        w = doc[k].text
+        return bool(_NAME_WORD.match(w)) and not ctx.sent_start(k) and w not in self.common_nouns \
+            and w not in self.first_names and w.casefold() not in self.determiners \
+            and not self.lexicon.lookup(w) and not self.is_role(w) and not self.is_title(w) \
+            and w not in self.not_surnames and not self._adjective(w) \
+            and not _NOT_PLACE.search(w)
 
     def _legal_only(self, ctx: "_Context", i: int, n: int) -> Optional[_Org]:
         """"Tafel Kaiserslautern e.V.": capitalised name words before a legal form."""
         doc = ctx.doc
         s = i
         j = i - 1
-        while j >= 0 and i - j <= 5 and not ctx.boundary(j, j + 1):
+        while j >= 0 and i - j <= 6 and not ctx.boundary(j, j + 1):
             w = doc[j].text
-            if _CAP.match(w) and w.casefold() not in self.determiners and not ctx.sent_start(j):
+            if _CAP.match(w) and w.casefold() not in self.determiners and not ctx.sent_start(j) \
+                    and not self.is_role(w):
                 s = j
-            elif w in {"-", "&", "und"} and j > 0 and _CAP.match(doc[j - 1].text) and s == j + 1:
-                pass
+            elif (w in {"-"} or w in self._legal_linkers) and j > 0 and _CAP.match(doc[j - 1].text) \
+                    and s == j + 1 and doc[j - 1].text.casefold() not in self.determiners \
+                    and not ctx.boundary(j - 1, j):
+                pass  # "Freunde fürs Leben e. V."
             else:
                 break
             j -= 1
+        if s == i and i > 0 and not ctx.boundary(i - 1, i):
+            # one word of any case right before the form: "einePause e. V.", "renergie e. V."
+            w = doc[i - 1].text
+            if w.isalpha() and len(w) >= 4 and not doc[i - 1].is_stop and w.casefold() not in self.determiners:
+                s = i - 1
         if s == i:
             return None
         end = i + n
@@ -592,6 +651,13 @@ class EntitiesComponent:
                     break
         return out
 
+    def _continues(self, rest: str) -> bool:
+        """The rest of a longer name continues a shorter one as a complement or legal form:
+        "… der Stadt X", "… zur Förderung …", "… für Bildung", "… e. V."."""
+        first = rest.split(" ", 1)[0]
+        return first in {"der", "des", "zur", "zum", "für"} or any(
+            rest == lf for lf in self.legal_forms)
+
     def _link_orgs(self, ctx: "_Context", orgs: list[_Org]) -> list[Candidate]:
         doc = ctx.doc
         # a shorter name that a longer one continues ("Leitstelle X" ~ "Leitstelle X der Y")
@@ -599,10 +665,10 @@ class EntitiesComponent:
         canon: dict[str, str] = {}
         for v in values:
             for longer in values:
-                if len(longer) > len(v) and longer.startswith(v + " der ") or longer.startswith(v + " des "):
-                    if longer != v:
-                        canon[v] = canon.get(longer, longer)
-                        break
+                if len(longer) > len(v) and (longer.startswith(v + " ") and self._continues(longer[len(v) + 1:])
+                                             or _YEAR_WORD.sub("", longer) == v):  # "TV 1848 Walldürn"
+                    canon[v] = canon.get(longer, longer)
+                    break
         acr_of: dict[str, str] = {}
         for o in orgs:
             o.value = canon.get(o.value, o.value)
