@@ -89,6 +89,21 @@ def orgs(extractor, text):
         ("Es ging um die Unterstützung der FG „Fideler Aff“ beim Narrentreffen.", ["FG „Fideler Aff“"]),
         ("Der SVH hat seine Versammlung nachgeholt.", ["SVH"]),
         ("Die SVH Jahreshauptversammlung fand statt. Das SCS Logo hängt im ASV Theatersaal.", []),
+        # "für den/die" + a place in a name; a town that acts "vertreten durch"
+        ("Es lädt der Caritasverband für den Landkreis Miltenberg e.V. ein.",
+         ["Caritasverband für den Landkreis Miltenberg e.V."]),
+        ("Informationen gibt der Caritasverband für die Erzdiözese Bamberg.",
+         ["Caritasverband für die Erzdiözese Bamberg"]),
+        ("Die Stadt Waldenbuch, vertreten durch Bürgermeister Chris Nathan, gratuliert.", ["Stadt Waldenbuch"]),
+        ("Der Landkreis Unterallgäu sagt alle Veranstaltungen ab.", ["Landkreis Unterallgäu"]),
+        # a well-known short name is the local body named in full
+        ("Das kündigt die Caritas Biberach-Saulgau an. Anmeldung bei der Caritas.", ["Caritas Biberach-Saulgau"]),
+        # a building that only stands as a place is no organisation
+        ("Die Versammlung ist im Europasaal des Internationalen Jugendkulturzentrums.", []),
+        ("Der Landkreis lädt ins Landratsamt Oberallgäu ein.", []),
+        ("Die Sitzung beginnt im Pflegezentrum Hainfelder Hof.", []),
+        ("Das Landratsamt Oberallgäu informiert. Die Ausstellung ist im Landratsamt Oberallgäu.",
+         ["Landratsamt Oberallgäu"]),
         # negatives: places, generic heads, programmes, credits
         ("Die Mittel stellt das Paul Gerhardt Stift zur Verfügung.", ["Paul Gerhardt Stift"]),
         ("Bürgermeister Helmut Kleebank spricht. Dazu gibt es eine Datenbank.", []),

@@ -60,6 +60,7 @@ _CAP = re.compile(r"^[A-ZÄÖÜ]")
 _NOT_PLACE = re.compile(
     r"(?:saal|halle|haus|heim|platz|straße|weg|raum|zentrum|gelände|anlage|ung|heit|keit|schaft|tion"
     r"|sion|ität|ismus|logo|foto|bild|grafik|team|gruppe|abteilung|sitzung|tag)$", re.I)
+_PRIVATE = {"bare", "known", "locative"}
 _YEAR_WORD = re.compile(r" (?:1[89]|20)\d\d(?= )")
 
 
@@ -152,6 +153,8 @@ class EntitiesComponent:
         self.particles = {p.casefold() for p in patterns["person_particles"]}
         self._purpose_not = set(patterns.get("purpose_not", []))
         self._place_nouns = set(patterns.get("place_nouns", []))
+        self._place_nouns_all = self._place_nouns | set(patterns.get("church_places", []))
+        self._venue_before = re.compile(patterns.get("venue_before", "(?!)"), re.I)
         self._legal_linkers = set(patterns.get("legal_name_linkers", []))
         self._ready = True
 
@@ -462,7 +465,21 @@ class EntitiesComponent:
         value = nominative_org(words, spaces, i - s, head.gender, head.base, self.adjective_rx)
         value = re.sub(r"\s+", " ", value)
         end_tok = e + 3 if acronym else e
-        return _Org(s, end_tok, value, acronym=acronym, head_word=head.base)
+        attrs = {"locative": True} if "place" in head.flags and self._locative(ctx, s) else {}
+        return _Org(s, end_tok, value, acronym=acronym, head_word=head.base, attrs=attrs)
+
+    def _locative(self, ctx: "_Context", s: int) -> bool:
+        """The name at s stands where a building does: after "im", "ins", "in der", or as the
+        genitive of a room ("im Europasaal des Jugendkulturzentrums")."""
+        doc = ctx.doc
+        j = s - 1
+        while j >= 0 and s - j <= 3 and (doc[j].text.casefold() in {"der", "dem", "den", "das", "des"}
+                                          or doc[j].text.islower() and self._adjective(doc[j].text)
+                                          or _CAP.match(doc[j].text) and self._adjective(doc[j].text)):
+            if doc[j].text.casefold() in {"der", "des"} and j > 0 and self._venue_before.search(doc[j - 1].text):
+                return True
+            j -= 1
+        return j >= 0 and doc[j].text.casefold() in {"im", "ins", "in", "am", "beim"}
 
     def _appos_noun(self, ctx: "_Context", i: int, k: int, e: int) -> bool:
         """A common noun that still belongs to a name apposed to the head at i: after a town
@@ -533,6 +550,11 @@ class EntitiesComponent:
         n = len(doc)
         items_end: list[int] = []
         seps: list[str] = []
+        placed = False
+        if k + 2 < n and doc[k].text in {"den", "die", "das"} and doc[k + 1].text in self._place_nouns_all \
+                and not ctx.boundary(k, k + 1):
+            k += 1  # "für den Landkreis Miltenberg", "für die Erzdiözese Bamberg"
+            placed = True
         while k < n and not ctx.boundary(k - 1, k):
             j = k
             while j < n and doc[j].text.islower() and self._adjective(doc[j].text) and not ctx.boundary(j - 1, j):
@@ -540,6 +562,10 @@ class EntitiesComponent:
             if j < n and _CAP.match(doc[j].text) and doc[j].text.casefold() not in self.determiners \
                     and any(c.isalpha() for c in doc[j].text) and not ctx.boundary(j - 1, j):
                 j += 1
+                if placed:
+                    if j < n and not ctx.boundary(j - 1, j) and self._name_word_after_head(ctx, j):
+                        return j + 1
+                    return 0
                 # a truncated compound "Kinder- und Jugendhilfe" stays one item
                 items_end.append(j)
             else:
@@ -609,6 +635,8 @@ class EntitiesComponent:
         before = doc.text[max(0, doc[s].idx - 40) : doc[s].idx]
         if self._agent.search(before):
             return True
+        if e + 2 < len(doc) and doc[e].text == "," and doc[e + 1].text == "vertreten" and doc[e + 2].text == "durch":
+            return True  # "Die Stadt Waldenbuch, vertreten durch Bürgermeister …"
         if s == 0:
             return False
         det = doc[s - 1].text.casefold()
@@ -646,7 +674,7 @@ class EntitiesComponent:
                             and _ACRONYM.match(doc[end + 1].text):
                         acr = doc[end + 1].text
                         end += 3
-                    out.append(_Org(i, end, hit[0], acronym=acr or hit[1], priority=1))
+                    out.append(_Org(i, end, hit[0], acronym=acr or hit[1], priority=1, attrs={"known": True}))
                     taken.update(range(i, end))
                     break
         return out
@@ -669,6 +697,17 @@ class EntitiesComponent:
                                              or _YEAR_WORD.sub("", longer) == v):  # "TV 1848 Walldürn"
                     canon[v] = canon.get(longer, longer)
                     break
+        for o in orgs:
+            # a well-known short name ("Caritas") is the local body the text names in full
+            # ("Caritas Biberach-Saulgau", "Caritasverband für die Erzdiözese Bamberg")
+            if o.attrs.get("known") and " " not in o.value:
+                longer = [v for v in values if v != o.value and v.startswith(o.value)
+                          and not self.known.get(fold(v))]
+                if len(set(longer)) == 1:
+                    canon.setdefault(o.value, canon.get(longer[0], longer[0]))
+        # a building's name that only ever stands as a place ("ins Landratsamt Oberallgäu")
+        elsewhere = {canon.get(o.value, o.value) for o in orgs if not o.attrs.get("locative")}
+        orgs = [o for o in orgs if not o.attrs.get("locative") or canon.get(o.value, o.value) in elsewhere]
         acr_of: dict[str, str] = {}
         for o in orgs:
             o.value = canon.get(o.value, o.value)
@@ -718,7 +757,7 @@ class EntitiesComponent:
             start = doc[o.start].idx
             last = doc[o.end - 1]
             out.append(Candidate("organizations", start, last.idx + len(last.text), o.value,
-                                 attrs={"acronym": acr, **{k: v for k, v in o.attrs.items() if k != "bare"}},
+                                 attrs={"acronym": acr, **{k: v for k, v in o.attrs.items() if k not in _PRIVATE}},
                                  priority=o.priority))
         return out
 
