@@ -104,6 +104,9 @@ def orgs(extractor, text):
         ("Die Sitzung beginnt im Pflegezentrum Hainfelder Hof.", []),
         ("Das Landratsamt Oberallgäu informiert. Die Ausstellung ist im Landratsamt Oberallgäu.",
          ["Landratsamt Oberallgäu"]),
+        # well-known bodies without a head; a chapter with a place comes first
+        ("Beratung gab es von Verbraucherzentrale und AOK.", ["Verbraucherzentrale", "AOK"]),
+        ("Dort zeigt der NABU Berlin eine Führung.", ["NABU Berlin"]),
         # negatives: places, generic heads, programmes, credits
         ("Die Mittel stellt das Paul Gerhardt Stift zur Verfügung.", ["Paul Gerhardt Stift"]),
         ("Bürgermeister Helmut Kleebank spricht. Dazu gibt es eine Datenbank.", []),

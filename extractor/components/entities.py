@@ -240,8 +240,8 @@ class EntitiesComponent:
             if org is not None:
                 out.append(org)
                 covered_until = org.end
+        out.extend(self._acronym_names(ctx, out))  # "NABU Berlin" before the known "NABU"
         out.extend(self._known_names(ctx, out))
-        out.extend(self._acronym_names(ctx, out))
         return out
 
     def _acronym_names(self, ctx: "_Context", found: list[_Org]) -> list[_Org]:
@@ -533,8 +533,9 @@ class EntitiesComponent:
             return False
         if w in self.first_names and k + 1 < len(doc) and _NAME_WORD.match(doc[k + 1].text):
             return False  # "Verein Anna Müller …" is rather a person next to it
-        if _ACRONYM.match(w) and k > 0 and doc[k - 1].text == "(":
-            return False
+        if _ACRONYM.match(w) and (k > 0 and doc[k - 1].text == "(" or w in self.known_acronyms
+                                  or fold(w) in self.known):
+            return False  # "Verbraucherzentrale und AOK": a known body of its own
         if w in self.common_nouns:
             # "Bürgerschaftliches Engagement", "Ehrenamt und Bürgerbeteiligung", "Forum (FZ)"
             after_adj = k > 0 and _CAP.match(doc[k - 1].text) and self._adjective(doc[k - 1].text)
