@@ -487,6 +487,12 @@ def _location(geo: Geometry, found: dict[str, list[Candidate]], draft: Draft, or
     city = _nearest([c for c in locs if c.attrs.get("kind") == "city"], region, anchors)
     online = any(c.attrs.get("kind") == "online" and _in(region, c) for c in locs)
     room = _nearest(found.get("rooms", []), region, anchors)
+    if venue is None and room is not None:
+        # "im Großen Sitzungssaal" after "im Großen Sitzungssaal des Landratsamtes": the same
+        # room of the same building
+        same = [c for c in locs if c.attrs.get("room") == room.value]
+        if same:
+            venue = min(same, key=lambda c: abs(c.start - room.start))
     city_name = city.value if city else None
     if city_name is None:
         for name in organizers:

@@ -35,6 +35,19 @@ DEFAULT_PATTERNS = "patterns/venues.json"
 _CAP = re.compile(r"^[A-ZÄÖÜ]")
 _NAME = re.compile(r"^[A-ZÄÖÜ][\wäöüß'.-]*$")
 _DETS = {"der", "die", "das", "des", "dem", "den"}
+_QUOTES = {"„", "\"", "“", "»", "‚"}
+#: a capitalised adjective before a venue head ("Alten", "Blumberger", "Internationalen")
+_ADJ = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+(?:e|en|er|es|em)$")
+_CALENDAR = {"montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "januar",
+             "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober",
+             "november", "dezember", "anmeldung", "kontakt", "telefon", "tel.", "e-mail", "fax", "info",
+             "informationen", "büro", "geschäftsstelle", "postanschrift", "adresse", "anschrift"}
+_NAME_LINKS = {"der", "des", "am", "an", "im", "und", "für", "von", "zum", "zur", "&"}
+#: "…im DB-Trainingscenter, " or a line "Vollgutlager der Kindl Brauerei, " right before an address
+_BEFORE_ADDRESS = re.compile(
+    r"(?:(?P<prep>\b(?:im|in[ \t]+der|in[ \t]+dem|ins|in[ \t]+die|in[ \t]+den|am|auf[ \t]+dem|beim|bei[ \t]+der|zum|zur)[ \t]+)|^[ \t]*)"
+    r"(?P<name>[A-ZÄÖÜ„\"][^,\n()]{1,60}?)[ \t]*[,(][ \t]*$"
+)
 
 
 def _alternation(words) -> str:
@@ -111,6 +124,30 @@ class VenuesComponent:
             r"(?:[ \t]+(?P<suffix>\d{1,4}[a-z]?|[A-ZÄÖÜ][\wäöüß-]+)(?![\w-]))?"
         )
         self._floor = re.compile(r"(?<![\w-])" + p["floor"])
+        # "im Großen Sitzungssaal" → "Großer Sitzungssaal"; "in den Europasaal des …" → "Europasaal"
+        self._room_adj = re.compile(r"(?<![\w-])(?P<adj>[GgKk](?:roß|lein))(?:e[nmrs]?)[ \t]+(?P<room>" + _alternation(
+            [r for r in p["named_rooms"] if not r.split()[0].lower().startswith(("groß", "klein"))]) + r")(?![\w-])")
+        self._room_compound = re.compile(
+            r"(?<![\w-])(?:im|in[ \t]+den|in[ \t]+dem|ins|in[ \t]+das)[ \t]+(?P<room>[A-ZÄÖÜ][\wäöüß-]*?"
+            + p.get("named_room_suffix", "(?:saal)") + r")(?:e?s)?(?![\w-])")
+        gender = p.get("adjective_gender", {})
+        self._fem = tuple(gender.get("feminine", ()))
+        self._neut = tuple(gender.get("neuter", ()))
+        labels = p.get("venue_labels", [])
+        self._venue_label = re.compile(
+            r"(?<![\w-])(?:" + _alternation(labels) + r")[ \t]*(?:(?:der|die|das|im|in[ \t]+der|am|vor[ \t]+dem|an[ \t]+der|beim)[ \t]+)?"
+            r"(?P<name>[A-ZÄÖÜ„\"][\wäöüß.„“\"-]*(?:[ \t]+(?:[A-ZÄÖÜ„\"][\wäöüß.„“\"-]*|am|an[ \t]+der|im|der|des)){0,4})"
+        ) if labels else None
+        self._online_cond = re.compile(r"(?<![\w-])(?:" + _alternation(p.get("online_conditional", ["Falls"])) + r")(?![\w-])")
+        kinds = load_json("patterns/events.json").get("kinds_strong", [])
+        self._online_kind = re.compile(
+            r"(?<![\w-])(?:" + _alternation(p.get("online_adjectives", ["online"])) + r")(?:e|en|er|es|em)?[ \t]+"
+            r"(?:\([^()\n]{1,20}\)[ \t]*)?[„\"]?(?P<noun>[A-ZÄÖÜ][\wäöüß-]*(?i:" + _alternation(
+                [k for k in kinds if " " not in k and len(k) >= 4]) + r")(?:e|en|n|s|es)?)(?![\w-])") if kinds else None
+        self._online_compound = re.compile(
+            r"(?<=[\w]-)(?:" + _alternation(p.get("online_strong_compounds", [])) + r")(?:s|es|n|en|e)?(?![\w])"
+            r"|(?<![\w-])(?:" + _alternation(p.get("online_strong_compounds", [])) + r")(?:s|es|n|en|e)?(?=-[A-ZÄÖÜ])",
+            re.I) if p.get("online_strong_compounds") else None
         words = p["number_words"]
         self.number_words = {k.casefold(): v for k, v in words.items()}
         num = r"(?:\d{1,4}|" + _alternation(words.keys()) + r")"
@@ -189,7 +226,10 @@ class VenuesComponent:
         text = doc.text
         out: list[Candidate] = []
         out.extend(self._venues(doc, rooms))
+        out.extend(self._labelled_venues(text))
+        addresses = []
         for m in self._address.finditer(text):
+            addresses.append((m.start(), m.end()))
             street, no = m.group("street"), m.group("no")
             end = m.start("no") + len(no.rstrip())
             out.append(Candidate("locations", m.start(), end, f"{street} {no.strip()}",
@@ -215,6 +255,7 @@ class VenuesComponent:
         for city in cities:
             for m in re.finditer(r"(?<=\bin )" + re.escape(city) + r"(?![\w-])", text):
                 out.append(Candidate("locations", m.start(), m.end(), city, attrs={"kind": "city"}))
+        out.extend(self._address_venues(text, addresses))
         out.extend(self._online(text))
         return [c for c in out if c.start < c.end]
 
@@ -235,26 +276,105 @@ class VenuesComponent:
                 e += 1
             if e == i + 1 and i + 2 < n and doc[i + 1].text in {"St.", "Sankt"}:
                 e = i + 2
+            if e == i + 1 and doc[i + 1 : i + 5].text[:1] in _QUOTES if i + 1 < n else False:
+                # a quoted name: Gasthaus „Hirsch“
+                q = re.match(r"[„\"“»‚]([^„“”\"«\n]{2,40})[“”\"«‘]", text[doc[i + 1].idx : doc[i + 1].idx + 45])
+                if q:
+                    k = i + 1
+                    while k < n and doc[k].idx < doc[i + 1].idx + q.end():
+                        k += 1
+                    e = k
             named = e > i + 1
             if generic and not named:
                 continue
-            j = i - 1
-            while j >= 0 and (doc[j].text in _DETS or doc[j].text.islower() and doc[j].text.isalpha()
-                              and doc[j].text not in self.locative) and i - j <= 3:
-                j -= 1  # "im alten Rathaus", "in der Stadthalle"
+            # adjectives right before the head: "im Alten Rathaus", "in die Blumberger Stadthalle"
+            a = i
+            while a - 1 >= 0 and i - a < 2 and _ADJ.match(doc[a - 1].text) and doc[a - 1].text not in self.locative \
+                    and not self.venue_head(doc[a - 1].text) and "\n" not in doc[a - 1].whitespace_:
+                a -= 1
+            j = a - 1
+            while j >= 0 and (doc[j].text in _DETS or doc[j].text in _QUOTES or doc[j].text.islower()
+                              and doc[j].text.isalpha() and doc[j].text not in self.locative) and a - j <= 3:
+                j -= 1  # "im alten Rathaus", "in der Stadthalle", "in der „Beuchertsmühle“"
             locative = j >= 0 and doc[j].text in self.locative
-            label = bool(self._label.search(text[max(0, tok.idx - 25) : tok.idx]))
-            # "im Sitzungssaal des Rathauses": the building after a room
-            of_room = i >= 2 and doc[i - 1].text in {"des", "der"} and any(
-                r.end <= doc[i - 1].idx and doc[i - 1].idx - r.end <= 2 for r in rooms)
+            room_before = None
+            if a >= 2 and doc[a - 1].text in {"des", "der"}:
+                room_before = next((r for r in rooms if r.end <= doc[a - 1].idx and doc[a - 1].idx - r.end <= 2), None)
+            if not locative and room_before is None and a < i:  # the capitalised word was no adjective after all
+                a = i
+                j = i - 1
+                while j >= 0 and (doc[j].text in _DETS or doc[j].text in _QUOTES) and i - j <= 3:
+                    j -= 1
+                locative = j >= 0 and doc[j].text in self.locative
+            label = bool(self._label.search(text[max(0, doc[a].idx - 25) : doc[a].idx]))
+            # "im Sitzungssaal des Rathauses", "im Europasaal des Internationalen Zentrums": the
+            # building after a room
+            of_room = room_before is not None
             if not (locative or label or of_room):
                 continue
             if self._in_credit(text, tok.idx):
                 continue
-            value = base + "".join(doc[x - 1].whitespace_ + doc[x].text for x in range(i + 1, e))
+            adjs = [self._nominative_adj(doc[x].text, base) for x in range(a, i)]
+            value = " ".join(adjs + [base]) + "".join(doc[x - 1].whitespace_ + doc[x].text for x in range(i + 1, e))
             end = doc[e - 1].idx + len(doc[e - 1].text)
-            out.append(Candidate("locations", tok.idx, end, value, attrs={"kind": "venue"},
+            attrs = {"kind": "venue"}
+            if room_before is not None:
+                attrs["room"] = room_before.value
+            out.append(Candidate("locations", doc[a].idx, end, value, attrs=attrs,
                                  priority=2 if (locative or label) else 1))
+        return out
+
+    def _nominative_adj(self, adj: str, head: str) -> str:
+        """ "Alten" before "Rathaus" → "Altes"; "Blumberger" stays."""
+        if not adj.endswith(("en", "em")) or adj[0].isdigit():
+            return adj
+        h = head.casefold()
+        stem = adj[:-2]
+        if h.endswith(self._fem):
+            return stem + "e"
+        if h.endswith(self._neut):
+            return stem + "es"
+        return stem + "er"
+
+    def _labelled_venues(self, text: str) -> list[Candidate]:
+        """ "Treffpunkt ist der Kirchplatz", "Ort: Café Corso": a name after a venue label."""
+        out = []
+        if self._venue_label is None:
+            return out
+        for m in self._venue_label.finditer(text):
+            name = m.group("name")
+            name = re.sub(r"[ \t]+(?:am|an[ \t]+der|im|der|des)$", "", name).rstrip(".")
+            low = name.casefold().strip("„“\"")
+            if not name or low in _CALENDAR or low.split()[0] in _CALENDAR:
+                continue
+            if self._in_credit(text, m.start()):
+                continue
+            start = m.start("name")
+            out.append(Candidate("locations", start, start + len(name), name.strip("„“\""),
+                                 attrs={"kind": "venue"}, priority=2))
+        return out
+
+    def _address_venues(self, text: str, addresses: list[tuple[int, int]]) -> list[Candidate]:
+        """A name right before a street address is the venue: "im DB-Trainingscenter,
+        Esperantostraße 3", a line "Vollgutlager der Kindl Brauerei, Rollbergstr. 26"."""
+        out = []
+        for a_start, _ in addresses:
+            line_start = text.rfind("\n", 0, a_start) + 1
+            before = text[max(line_start, a_start - 80) : a_start]
+            m = _BEFORE_ADDRESS.search(before)
+            if not m:
+                continue
+            name = m.group("name").strip()
+            at_line = max(line_start, a_start - 80) + m.start() == line_start and m.group("prep") is None
+            if not (m.group("prep") or at_line):
+                continue
+            words = name.split()
+            if not words or len(words) > 6 or any(w.casefold() in _CALENDAR for w in words):
+                continue
+            if any(not (w[0].isupper() or w[0] in "„\"" or w in _NAME_LINKS) for w in words):
+                continue
+            start = max(line_start, a_start - 80) + m.start("name")
+            out.append(Candidate("locations", start, start + len(name), name, attrs={"kind": "venue"}, priority=1))
         return out
 
     def _online(self, text: str) -> list[Candidate]:
@@ -272,9 +392,19 @@ class VenuesComponent:
             hi = min(hi_candidates) if hi_candidates else len(text)
             if not self._online_verbs.search(text[lo:hi]):
                 continue
+            if self._online_cond.search(text[lo : m.start()]):
+                continue  # "Falls …, findet das Treffen online statt": a fallback, not the venue
             word = m.group(0)
             value = word if word[0].isupper() and word not in {"Online", "Digital", "Virtuell"} else "online"
             out.append(Candidate("locations", m.start(), m.end(), value, attrs={"kind": "online"}, priority=1))
+        for rx in (self._online_kind, self._online_compound):
+            if rx is None:
+                continue
+            for m in rx.finditer(text):
+                lo = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+                if self._online_cond.search(text[lo : m.start()]):
+                    continue
+                out.append(Candidate("locations", m.start(), m.end(), "online", attrs={"kind": "online"}, priority=1))
         return out
 
     def _in_credit(self, text: str, pos: int) -> bool:
@@ -297,6 +427,13 @@ class VenuesComponent:
                 value = f"{value} {suffix}"
                 end = m.end("suffix")
             out.append(Candidate("rooms", m.start(), end, value, priority=1))
+        for m in self._room_adj.finditer(text):
+            adj = m.group("adj")
+            room = m.group("room")
+            ending = "es" if room.casefold().endswith(self._neut) else "e" if room.casefold().endswith(self._fem) else "er"
+            out.append(Candidate("rooms", m.start(), m.end("room"), f"{adj}{ending} {room}", priority=2))
+        for m in self._room_compound.finditer(text):
+            out.append(Candidate("rooms", m.start("room"), m.end("room"), m.group("room"), priority=1))
         for m in self._floor.finditer(text):
             value = re.sub(r"^im\s+", "", m.group(0))
             start = m.end() - len(value)
