@@ -16,6 +16,7 @@ sentence and character positions:
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -28,6 +29,7 @@ from spacy.tokens import Doc
 from .clean import CleanedDocument
 from .components.base import Candidate
 from .data import load_json
+from .intervals import Intervals
 from .schema import Contact, Event, Location, Mentions, Price, Registration, Session, Span
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -185,12 +187,13 @@ def find_kind_cues(text: str, start: int, end: int) -> list[KindCue]:
         if " " in k:
             for m in re.finditer(re.escape(k), chunk, re.I):
                 out.append(KindCue(k, True, start + m.start(), start + m.end(), chunk[m.start():m.end()]))
+    multi = Intervals((c.start, c.end) for c in out)
     for m in _WORD.finditer(chunk):
         word = m.group(0)
         if not word[:1].isupper():
             continue
         found = _kind_of(word)
-        if not found or any(c.start <= start + m.start() < c.end for c in out):
+        if not found or multi.overlaps(start + m.start(), start + m.start() + 1):
             continue
         kind, strong = found
         out.append(KindCue(kind, strong, start + m.start(), start + m.end(), word.rstrip(".")))
@@ -219,6 +222,9 @@ class Draft:
     first_sent: int = 0
     last_sent: int = 0
     region: tuple[int, int] = (0, 0)
+    shared: list[tuple[int, int]] = field(default_factory=list)  # text that holds for all events
+    item: Optional[tuple[int, int]] = None  # the list item the event stands in
+    days: set = field(default_factory=set)  # the days of its sessions, kept as they join
 
     @property
     def kind_key(self) -> Optional[str]:
@@ -266,9 +272,105 @@ def _cue_for(geo: Geometry, cand: Candidate) -> Optional[KindCue]:
     return before[-1] if before else (here[0] if here else None)
 
 
+#: a bullet line ("•", "-", "–", "*", "»", "1.") of a list
+_BULLET = re.compile(r"^[ \t]*(?:[•\-–*»·▪◦]|\d{1,2}\))[ \t]+", re.M)
+#: a quoted name: „Sibir“, "Albrecht Dürer - Meister der Druckgrafik"
+_ANY_QUOTE = re.compile(r"[„\"“»]([^„\"“”»«\n]{3,100})[“”\"«]")
+#: quoted speech, not a name: „…“, sagt X / so X
+_SPEECH_AFTER = re.compile(r"^[ \t]*[,.]?[ \t]*(?:sagt|sagte|so|betont|betonte|erklärt|erklärte|meint|meinte|freut)\b")
+#: list items that are parts of one event ("Modul 2", "Teil 3", "2. Termin")
+_PART = re.compile(r"\b(?:Modul|Teil|Termin|Tag|Block|Abend|Einheit|Folge|Kurstag|Sitzung)\s*\d|\b\d\.\s*(?:Modul|Teil|Termin|Tag|Block|Abend|Einheit)\b", re.I)
+
+
+@dataclass
+class ListItems:
+    """Items of enumerations — bullet lines, and ';'-separated parts of a sentence with at
+    least three of them — as (start, end) spans sorted by start."""
+
+    spans: list[tuple[int, int]]
+
+    def find(self, pos: int) -> Optional[tuple[int, int]]:
+        lo, hi = 0, len(self.spans) - 1
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            s, e = self.spans[mid]
+            if pos < s:
+                hi = mid - 1
+            elif pos >= e:
+                lo = mid + 1
+            else:
+                return self.spans[mid]
+        return None
+
+
+def list_items(geo: Geometry) -> ListItems:
+    text = geo.text
+    spans: list[tuple[int, int]] = []
+    bullets = [m.start() for m in _BULLET.finditer(text)]
+    blanks = [m.start() for m in re.finditer(r"\n[ \t]*\n", text)]
+    for n, b in enumerate(bullets):
+        nxt = bullets[n + 1] if n + 1 < len(bullets) else len(text)
+        k = bisect.bisect_left(blanks, b)
+        end = min(nxt, blanks[k] if k < len(blanks) else len(text))
+        spans.append((b, end))
+    for s0, s1 in geo.sents:
+        sentence = text[s0:s1]
+        if sentence.count(";") < 2:
+            continue
+        pos = s0
+        for part in sentence.split(";"):
+            spans.append((pos, pos + len(part)))
+            pos += len(part) + 1
+    spans.sort()
+    out: list[tuple[int, int]] = []
+    for sp in spans:  # keep them disjoint: a later span starts after the former ends
+        if out and sp[0] < out[-1][1]:
+            if sp[1] - sp[0] < out[-1][1] - out[-1][0]:
+                out[-1] = (out[-1][0], sp[0])
+                if out[-1][0] >= out[-1][1]:
+                    out.pop()
+            else:
+                continue
+        out.append(sp)
+    return ListItems([sp for sp in out if sp[0] < sp[1]])
+
+
+_CAL_WORDS = {"montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "uhr",
+              "januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
+              "oktober", "november", "dezember", "jan", "feb", "sept", "okt", "nov", "dez", "beginn",
+              "ende", "einlass", "ab", "von", "bis", "und", "jeweils", "am", "um", "termin", "termine"}
+
+
+def _named_item(text: str) -> bool:
+    """A list item that names its own event ("die Osternacht: Samstag, 22.3.", "9. Februar
+    Verbandstagung in Böblingen"), not a bare date line ("28. August 2020, 14 bis 15:30 Uhr")."""
+    if _ANY_QUOTE.search(text):
+        return True
+    if any(k.strong for k in find_kind_cues(text, 0, len(text))):
+        return True
+    head = re.split(r"\d", text, maxsplit=1)[0]
+    return any(w.lower().strip(".") not in _CAL_WORDS for w in re.findall(r"\b[A-ZÄÖÜ][\wäöüß-]+", head))
+
+
+def _quoted_name(geo: Geometry, si: int, pos: int) -> Optional[str]:
+    """The quoted name nearest to a session in its sentence (not quoted speech)."""
+    s0, s1 = geo.sents[si]
+    best = None
+    for m in _ANY_QUOTE.finditer(geo.text, s0, s1):
+        if _SPEECH_AFTER.match(geo.text[m.end() : m.end() + 20]) or len(m.group(1).split()) > 14:
+            continue
+        d = abs(m.start() - pos)
+        if best is None or d < best[0]:
+            best = (d, m.group(1).strip())
+    return best[1] if best else None
+
+
 def group_sessions(geo: Geometry, cands: list[Candidate]) -> list[Draft]:
     c = cues()
     drafts: list[Draft] = []
+    items = list_items(geo)
+    last_item: Optional[tuple[int, int]] = None
+    last_quote: Optional[str] = None
     for cand in sorted(cands, key=lambda x: (x.start, x.end)):
         si = geo.sent_index(cand.start)
         if c.cancelled.search(geo.sentence(si)):
@@ -277,11 +379,23 @@ def group_sessions(geo: Geometry, cands: list[Candidate]) -> list[Draft]:
         cue = _cue_for(geo, cand)
         key = _normal_kind(cue.kind) if cue and cue.strong else None
         cur = drafts[-1] if drafts else None
-        joins = cur is not None and (
-            (key is None and si - cur.last_sent <= FAR_SENTENCES * 3)
-            or key == cur.kind_key
-            or (cur.kind_key is None and si - cur.last_sent <= FAR_SENTENCES)
-        )
+        item = items.find(cand.start)
+        quote = _quoted_name(geo, si, cand.start)
+        new_day = cur is None or day_of(session) not in cur.days
+        item_text = geo.text[item[0] : item[1]] if item is not None else ""
+        if cur is not None and item is not None and item != last_item and new_day \
+                and not _PART.search(item_text) and _named_item(item_text):
+            joins = False  # another item of a listing of events
+        elif cur is not None and item is not None and item == last_item:
+            joins = True  # the sessions of one list item belong together
+        elif cur is not None and quote and last_quote and quote != last_quote and si != cur.last_sent and new_day:
+            joins = False  # a series: each date with its own quoted name
+        else:
+            joins = cur is not None and (
+                (key is None and si - cur.last_sent <= FAR_SENTENCES * 3)
+                or key == cur.kind_key
+                or (cur.kind_key is None and si - cur.last_sent <= FAR_SENTENCES)
+            )
         if joins and cue is not None and cur.kind is not None and cue is not cur.kind:
             # the same kind under another quoted name is another event ("Vortrag „A“",
             # later "Vortrag „B“"); the sessions of one coordinated sentence never split
@@ -291,10 +405,19 @@ def group_sessions(geo: Geometry, cands: list[Candidate]) -> list[Draft]:
         if not joins:
             cur = Draft(first_sent=si, last_sent=si)
             drafts.append(cur)
+            if item is not None and _named_item(item_text):
+                cur.item = item
+                inner = [k for k in find_kind_cues(geo.text, *item) if k.strong] or find_kind_cues(geo.text, *item)
+                cue = inner[0] if inner else cue
+            if quote and cue is not None and "„" not in cue.title and not cur.item:
+                cue = KindCue(cue.kind, cue.strong, cue.start, cue.end, f"{cue.title} „{quote}“")
+        last_item = item
+        last_quote = quote or last_quote
         if cur.kind is None or (not cur.kind.strong and cue is not None and cue.strong):
             cur.kind = cue
         cur.last_sent = si
         cur.sessions.append((session, cand))
+        cur.days.add(day_of(session))
     drafts = _merge_repeated(drafts)
     for d in drafts:
         d.sessions = _dedupe(d.sessions)
@@ -343,6 +466,18 @@ def _merge_repeated(drafts: list[Draft]) -> list[Draft]:
     return out
 
 
+def shared_spans(geo: Geometry, drafts: list[Draft]) -> list[tuple[int, int]]:
+    """For several events: the introduction before the first session and the closing part
+    after the last one — what they say (venue, fee, room) holds for every event without its own."""
+    if len(drafts) < 2:
+        return []
+    firsts = [min(c.start for _, c in d.sessions) for d in drafts]
+    lasts = [max(c.end for _, c in d.sessions) for d in drafts]
+    intro_end = geo.sents[geo.sent_index(min(firsts))][0]
+    outro_start = geo.sents[geo.sent_index(max(lasts) - 1)][1]
+    return [(0, intro_end), (outro_start, len(geo.text))]
+
+
 def set_regions(geo: Geometry, drafts: list[Draft]) -> None:
     """Each event's region of text: from its first cue or session sentence to the next
     event's; a single event owns the whole text."""
@@ -351,6 +486,9 @@ def set_regions(geo: Geometry, drafts: list[Draft]) -> None:
         return
     starts = []
     for d in drafts:
+        if d.item is not None:
+            starts.append(d.item[0])
+            continue
         first = d.first_sent
         if d.kind is not None:
             first = min(first, geo.sent_index(d.kind.start))
@@ -370,8 +508,11 @@ def _in(region: tuple[int, int], c: Candidate) -> bool:
     return region[0] <= c.start < region[1]
 
 
-def _nearest(cands: list[Candidate], region: tuple[int, int], anchors: list[int]) -> Optional[Candidate]:
+def _nearest(cands: list[Candidate], region: tuple[int, int], anchors: list[int],
+             shared: list[tuple[int, int]] = ()) -> Optional[Candidate]:
     inside = [c for c in cands if _in(region, c)]
+    if not inside:
+        inside = [c for c in cands if any(_in(sp, c) for sp in shared)]
     if not inside:
         return None
     return min(inside, key=lambda c: min(abs(c.start - a) for a in anchors) if anchors else c.start)
@@ -482,11 +623,12 @@ def _location(geo: Geometry, found: dict[str, list[Candidate]], draft: Draft, or
     region = draft.region
     anchors = [c.start for _, c in draft.sessions]
     locs = [c for c in found.get("locations", [])]
-    venue = _nearest([c for c in locs if c.attrs.get("kind", "venue") == "venue"], region, anchors)
+    venue = _nearest([c for c in locs if c.attrs.get("kind", "venue") == "venue"], region, anchors, draft.shared)
     address = _nearest([c for c in locs if c.attrs.get("kind") == "address"], region, anchors)
     city = _nearest([c for c in locs if c.attrs.get("kind") == "city"], region, anchors)
     online = any(c.attrs.get("kind") == "online" and _in(region, c) for c in locs)
-    room = _nearest(found.get("rooms", []), region, anchors)
+    room = _nearest(found.get("rooms", []), region, anchors,
+                    draft.shared if venue is None or not _in(region, venue) else ())
     if venue is None and room is not None:
         # "im Großen Sitzungssaal" after "im Großen Sitzungssaal des Landratsamtes": the same
         # room of the same building
@@ -541,6 +683,9 @@ def assemble(
         geo = geometry(doc)
         drafts = group_sessions(geo, sessions)
         set_regions(geo, drafts)
+        shared = shared_spans(geo, drafts)
+        for d in drafts:
+            d.shared = shared
         for d in drafts:
             events.append(_build_event(geo, found, d, reference, cleaned))
     if cleaned is not None and cleaned.html:
@@ -555,7 +700,8 @@ def _build_event(geo, found, d: Draft, reference: dt.date, cleaned) -> Event:
     sess = [s for s, _ in d.sessions]
     organizers = _organizers(geo, found, d)
     capacity = _nearest(found.get("capacities", []), region, [c.start for _, c in d.sessions])
-    prices = [p for p in found.get("prices", []) if _in(region, p)]
+    prices = [p for p in found.get("prices", []) if _in(region, p)] or [
+        p for p in found.get("prices", []) if any(_in(sp, p) for sp in d.shared)]
     free = None
     price = None
     if any(p.attrs.get("free") for p in prices):

@@ -99,6 +99,22 @@ def test_all_day_sessions_are_dates_in_ics(extractor):
          "13:30-14:45 Uhr online statt.", "2023-01-10", [["2023-01-25T13:30"]]),
         # a cancelled date is no session
         ("Die Sitzung am 17. März 2020 ist abgesagt.", "2020-03-10", []),
+        # a listing of named events, one per bullet
+        ("Wir haben noch einiges vor:\n  • die Osternacht: Samstag, 22.3.2025 um 22 Uhr in der Talkirche\n"
+         "  • den Ostermorgen: Sonntag, 23.3.2025 um 9 Uhr in der Wenschtkirche\n", "2025-03-01",
+         [["2025-03-22T22:00"], ["2025-03-23T09:00"]]),
+        # a ';'-separated listing of named events
+        ("Termine: 8. Februar 2025 Vollversammlung in Königshofen; 9. Februar 2025 Verbandstagung in "
+         "Böblingen; 9. März 2025 Landeskinderturnfest in Bruchsal.", "2025-01-01",
+         [["2025-02-08"], ["2025-02-09"], ["2025-03-09"]]),
+        # a series: each date with its own quoted topic
+        ("Das erste Seminar am 2. Juni 2025 behandelt das Thema „Klimaschutz vor Ort“. „Strom vom Dach“ "
+         "heißt es am 9. Juni 2025.", "2025-05-01", [["2025-06-02"], ["2025-06-09"]]),
+        # negatives: bare date lines of one event, parts of one course, quoted speech
+        ("Die Webinare finden online statt.\n\nTermine\n\n  • 28. August 2025, 14 bis 15:30 Uhr\n"
+         "  • 31. August 2025, 17 bis 18:30 Uhr\n", "2025-08-01", [["2025-08-28T14:00", "2025-08-31T17:00"]]),
+        ("Der Kurs hat zwei Teile:\n- Modul 1: 24. Juli 2025, 13 Uhr\n- Modul 2: 16. August 2025, 13 Uhr\n",
+         "2025-07-01", [["2025-07-24T13:00", "2025-08-16T13:00"]]),
     ],
 )
 def test_assembly_cases(extractor, text, ref, expected):
@@ -159,3 +175,21 @@ def test_jsonld_output(seed000):
     assert len(items) == 4
     assert items[0]["@type"] == "Event" and items[0]["location"]["name"].startswith("Rathaus Nord")
     json.dumps(items)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # the building of a room named once reaches the later mentions of the room
+        ("Am 19. Oktober 2025 um 9 Uhr tagt der Kreisausschuss im Großen Sitzungssaal des Landratsamtes. "
+         "Zudem ist Reinigung. Und mehr. Noch mehr. Weiter. Anderes. Freitag, 26. Oktober 2025: Sitzung des "
+         "Kreistages um 8.30 Uhr im Großen Sitzungssaal.", [("Landratsamt", "Großer Sitzungssaal")] * 2),
+        # the venue of a series' introduction holds for each event of the series
+        ("Herbstlesungen im Gewölbekeller der Stadtbücherei. Anna liest am 16. Oktober 2025 aus „Hecke“. "
+         "Berta liest am 20. Oktober 2025 aus „Sibir“.",
+         [("Stadtbücherei", "Gewölbekeller"), ("Stadtbücherei", "Gewölbekeller")]),
+    ],
+)
+def test_event_locations(extractor, text, expected):
+    result = extractor.extract(text=text, reference_date="2025-09-01")
+    assert [(e.location.name, e.location.room) for e in result.events] == expected

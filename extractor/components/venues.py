@@ -145,9 +145,8 @@ class VenuesComponent:
             r"(?:\([^()\n]{1,20}\)[ \t]*)?[„\"]?(?P<noun>[A-ZÄÖÜ][\wäöüß-]*(?i:" + _alternation(
                 [k for k in kinds if " " not in k and len(k) >= 4]) + r")(?:e|en|n|s|es)?)(?![\w-])") if kinds else None
         self._online_compound = re.compile(
-            r"(?<=[\w]-)(?:" + _alternation(p.get("online_strong_compounds", [])) + r")(?:s|es|n|en|e)?(?![\w])"
-            r"|(?<![\w-])(?:" + _alternation(p.get("online_strong_compounds", [])) + r")(?:s|es|n|en|e)?(?=-[A-ZÄÖÜ])",
-            re.I) if p.get("online_strong_compounds") else None
+            r"(?<![\w-])(?:[A-ZÄÖÜ][\wäöüß]*-)?(?:" + _alternation(p.get("online_strong_compounds", []))
+            + r")(?:s|es|n|en|e)?(?![\w])", re.I) if p.get("online_strong_compounds") else None
         words = p["number_words"]
         self.number_words = {k.casefold(): v for k, v in words.items()}
         num = r"(?:\d{1,4}|" + _alternation(words.keys()) + r")"
@@ -299,7 +298,8 @@ class VenuesComponent:
             locative = j >= 0 and doc[j].text in self.locative
             room_before = None
             if a >= 2 and doc[a - 1].text in {"des", "der"}:
-                room_before = next((r for r in rooms if r.end <= doc[a - 1].idx and doc[a - 1].idx - r.end <= 2), None)
+                room_before = max((r for r in rooms if r.end <= doc[a - 1].idx and doc[a - 1].idx - r.end <= 2),
+                                  key=lambda r: r.end - r.start, default=None)
             if not locative and room_before is None and a < i:  # the capitalised word was no adjective after all
                 a = i
                 j = i - 1
