@@ -54,6 +54,7 @@ class _LinePatterns:
     link_prefixes: tuple
     credit_prefixes: tuple
     stamp: re.Pattern
+    page_stamp: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -83,6 +84,13 @@ def _patterns() -> _LinePatterns:
         rf"(?:\s*(?:,|-|–|\||um)?\s*(?:{time}))?(?:\s*(?:{item}|{stamp_words}|:))*\s*$",
         re.IGNORECASE,
     )
+    page_words = "|".join(re.escape(w) for w in sorted(g["page_stamp_words"], key=len, reverse=True))
+    subjects = "|".join(re.escape(w) for w in sorted(g["page_stamp_subjects"], key=len, reverse=True))
+    page_stamp = re.compile(
+        rf"^[\s{re.escape(_BULLETS)}(]*(?:(?:{subjects})\s+)?(?:{page_words})\s*:?\s*(?:{weekday}\s*,?\s*)?"
+        rf"(?:{date})(?:\s*(?:,|-|–|\||um)?\s*(?:{time}))?[\s.)]*$",
+        re.IGNORECASE,
+    )
     norm = lambda s: _norm(s)  # noqa: E731
     return _LinePatterns(
         date=re.compile(date, re.IGNORECASE),
@@ -97,6 +105,7 @@ def _patterns() -> _LinePatterns:
         link_prefixes=tuple(s.lower() for s in g["link_prefixes"]),
         credit_prefixes=tuple(s.lower() for s in g["credit_prefixes"]),
         stamp=stamp,
+        page_stamp=page_stamp,
     )
 
 
@@ -268,6 +277,11 @@ def filter_boilerplate(text: str) -> tuple[str, list[str], Optional[dt.date]]:
                 drop[i] = True
                 published = published or _parse_stamp_date(m.group("date"))
 
+    # 5. the page's update stamp, wherever it stands ("Inhalt zuletzt aktualisiert am: 07.10.2024")
+    for i, line in enumerate(lines):
+        if not drop[i] and p.page_stamp.match(line):
+            drop[i] = True
+
     removed = [lines[i] for i in range(n) if drop[i] and lines[i].strip()]
     kept = [lines[i].rstrip() for i in range(n) if not drop[i]]
     cleaned = re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()
@@ -278,7 +292,7 @@ def _has_stamp_word(line: str) -> bool:
     return bool(
         re.match(
             r"\s*(Veröffentlicht|Erstellt|Datum|Stand|Aktualisiert|Zuletzt aktualisiert|"
-            r"Pressemitteilung vom|Pressemeldung vom|Meldung vom)",
+            r"Pressemitteilung|Pressemeldung|Presseinformation|Presseinfo|Medieninformation|Meldung vom)",
             line,
             re.IGNORECASE,
         )

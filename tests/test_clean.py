@@ -82,6 +82,21 @@ CASES = [
         ["Kommunale Teams 2025", "Neu am Start sind sieben Kommunen, die sich am 9. April 2025 trafen."],
         [],
     ),
+    # a press-release stamp at the top, an update stamp at the foot
+    (
+        "Presseinformation 20.06.2023\nDie Agentur lädt am 18. Juni zum Tag der offenen Tür ein.\n"
+        "Weitere Auskünfte im Rathaus.\nInhalt zuletzt aktualisiert am: 07.10.2024\n"
+        "• Zuletzt geändert: Mo, 3.6.2024 10:15",
+        ["Die Agentur lädt am 18. Juni zum Tag der offenen Tür ein."],
+        ["Presseinformation 20.06.2023", "Inhalt zuletzt aktualisiert am: 07.10.2024",
+         "• Zuletzt geändert: Mo, 3.6.2024 10:15"],
+    ),
+    # ... but a content line with a stamp word and an event's time stays
+    (
+        "Die Gemeinde informiert.\nAktueller Stand am 24. Juli 2024 um 18 Uhr im Rathaus.",
+        ["Aktueller Stand am 24. Juli 2024 um 18 Uhr im Rathaus."],
+        [],
+    ),
 ]
 
 
