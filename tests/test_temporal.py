@@ -178,6 +178,10 @@ ROWS = [
     row("Dienstag, 10. Mai 2022\n19:00 - 21:00 Uhr\nBürgerhaus", ["2022-05-10"], ["19:00-21:00"], ["2022-05-10T19:00>2022-05-10T21:00"]),
     row("Am 5. Mai 2025 um 19 Uhr. Saalöffnung 18.30 Uhr.", ["2025-05-05"], ["19:00", "18:30"], ["2025-05-05T19:00"]),
     row("Die Lesung am 16. Oktober 2023. Die Lesung am 20. Oktober 2023. Beginn ist jeweils 19.30 Uhr.", ["2023-10-16", "2023-10-20"], ["19:30"], ["2023-10-16T19:30", "2023-10-20T19:30"]),
+    row("Beim Lesetreff geht es immer um 15.15 Uhr los. Die Termine sind der 5., 12. und 19. August 2015.", ["2015-08-05", "2015-08-12", "2015-08-19"], ["15:15"], ["2015-08-05T15:15", "2015-08-12T15:15", "2015-08-19T15:15"], ref="2015-07-20"),
+    row("Die Vorlesestunden sind jeweils ab 17 Uhr. Die Termine: 3. März und 7. April 2026.", ["2026-03-03", "2026-04-07"], ["17:00"], ["2026-03-03T17:00", "2026-04-07T17:00"], ref="2026-02-12"),
+    # a date with its own time does not take the "jeweils" time of an earlier sentence
+    row("Die Kurse beginnen jeweils um 17 Uhr. Der Infoabend ist am 3. März 2026 um 19 Uhr.", ["2026-03-03"], ["17:00", "19:00"], ["2026-03-03T19:00"], ref="2026-02-12"),
     row("Am 5. Mai 2025 um 12.50 Euro Eintritt", ["2025-05-05"], [], ["2025-05-05"]),
     # -- coordination ---------------------------------------------------------------------------
     row("Die Werkstatt-Termine sind am 24. Juli und 16. August jeweils um 13:00 Uhr und um 18:00 Uhr statt.",

@@ -312,6 +312,7 @@ class TemporalComponent:
         by_sent: dict[int, list[_Found]] = {}
         for f in found:
             by_sent.setdefault(sidx(f.group.start), []).append(f)
+        time_sents = {sidx(t.start) for t in times}
         for t in times:
             s = sidx(t.start)
             here = by_sent.get(s, [])
@@ -334,6 +335,15 @@ class TemporalComponent:
                     if f.role == "session" and f.group.end <= t.start and not f.times
                     and t.start - f.group.end <= 4 * self.max_chars
                 ]
+                if not bare:
+                    # "… geht es immer um 15.15 Uhr los. Termine: 5., 12. und 19. August": the
+                    # following date groups without a time of their own (in sentences with no time)
+                    bare = [
+                        f for f in found
+                        if f.role == "session" and f.group.start >= t.end and not f.times
+                        and sidx(f.group.start) not in time_sents
+                        and f.group.start - t.end <= 4 * self.max_chars
+                    ]
                 if bare:
                     for f in bare:
                         f.times.append(t)
