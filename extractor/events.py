@@ -125,18 +125,35 @@ _QUOTE = re.compile(r"[„\"“»]([^„\"“”»«\n]{3,120})[“”\"«]")
 _WORD = re.compile(r"[\wÄÖÜäöüß][\wÄÖÜäöüß#.-]*")
 
 
-def _kind_of(word: str) -> Optional[tuple[str, bool]]:
+@lru_cache(maxsize=1)
+def _kind_index() -> tuple[dict[str, str], tuple[int, ...], frozenset[str]]:
+    """Strong kinds by their compact form (spaces removed) and the lengths to try, longest
+    first, so a word is looked up by its suffixes instead of scanning every kind."""
     c = cues()
+    by_compact: dict[str, str] = {}
+    for k in c.strong:
+        if len(k) >= 4:
+            by_compact.setdefault(k.replace(" ", ""), k)
+    lengths = tuple(sorted({len(x) for x in by_compact}, reverse=True))
+    return by_compact, lengths, frozenset(c.weak)
+
+
+@lru_cache(maxsize=65536)
+def _kind_of(word: str) -> Optional[tuple[str, bool]]:
+    """The event kind a word names: a strong kind as its suffix ("Zukunftswerkstatt"), else a
+    weak kind as the whole word or a hyphen part."""
+    by_compact, lengths, weak = _kind_index()
     w = word.lower().strip(".-")
     parts = [w] + [p for p in w.split("-") if p]
     for part in parts:
-        for k in c.strong:
-            if part.endswith(k.replace(" ", "")) and len(k) >= 4:
-                return k, True
+        for n in lengths:
+            if n <= len(part):
+                k = by_compact.get(part[-n:])
+                if k is not None:
+                    return k, True
     for part in parts:
-        for k in c.weak:
-            if part == k:
-                return k, False
+        if part in weak:
+            return part, False
     return None
 
 

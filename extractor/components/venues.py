@@ -91,6 +91,8 @@ class VenuesComponent:
         self.patterns = p
         heads = [h.casefold() for h in load_lines(p["venue_heads"])]
         self.venue_heads = sorted(set(heads), key=len, reverse=True)
+        self._head_set = frozenset(self.venue_heads)
+        self._head_lengths = tuple(sorted({len(h) for h in self._head_set}, reverse=True))
         self.venue_not = {w.casefold() for w in p["venue_not_heads"]}
         self.venue_generic = {w.casefold() for w in p["venue_generic"]}
         self.locative = {w for w in p["locative_before"] if not w.endswith(":")}
@@ -216,8 +218,11 @@ class VenuesComponent:
                 continue
             if form in self.venue_generic:
                 return base, True
-            for h in self.venue_heads:
-                if form == h or (form.endswith(h) and len(form) - len(h) >= 3):
+            for n in self._head_lengths:  # longest head first, looked up by suffix
+                if n > len(form) or (n < len(form) and len(form) - n < 3):
+                    continue
+                h = form[-n:]
+                if h in self._head_set:
                     return base, form == h and h in self.venue_generic
         return None
 
