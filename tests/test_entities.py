@@ -210,6 +210,52 @@ def test_ents_are_further_candidates(nlp):
     assert [c.value for c in found["organizations"]] == ["Sparkasse Kaiserslautern"]
 
 
+def _with_ents(nlp, text, ents):
+    """Run aushang_entities over ``text`` with ``ents`` [(words, label)] as the only doc.ents."""
+    comp = nlp.get_pipe("aushang_entities")
+    doc = nlp.make_doc(text)
+    for name, proc in nlp.pipeline:  # lemmas and sentences as in the pipeline, no model NER
+        if name in {"lemmatizer", "aushang_senter"}:
+            doc = proc(doc)
+    doc._.reference_date = REF
+    words = [t.text for t in doc]
+    spans = []
+    for phrase, label in ents:
+        ws = nlp.make_doc(phrase)
+        first = next(i for i in range(len(words)) if words[i : i + len(ws)] == [t.text for t in ws])
+        spans.append(Span(doc, first, first + len(ws), label=label))
+    doc.ents = spans
+    return comp.match(doc)
+
+
+@pytest.mark.parametrize(
+    "text,ents,orgs_expected,persons_expected",
+    [
+        # a headless name the rules cannot see: the model's ORG is taken
+        ("Gestern informierte Deutsche Glasfaser die Haushalte.", [("Deutsche Glasfaser", "ORG")],
+         ["Deutsche Glasfaser"], []),
+        ("Mit dabei sind die Schrauber von Radl-Werkstatt Planegg.", [("Radl-Werkstatt Planegg", "ORG")],
+         ["Radl-Werkstatt Planegg"], []),
+        # a town, a single word, a building, a programme in quotes, a person, a plural head
+        ("Die Fahrt geht nach Hohen Neuendorf.", [("Hohen Neuendorf", "ORG")], [], []),
+        ("Infos gibt es bei Cottbus.", [("Cottbus", "ORG")], [], []),
+        ("Wir treffen uns im ASV Theatersaal.", [("ASV Theatersaal", "ORG")], [], []),
+        ("Sie nehmen am Programm „Engagierte Kommune“ teil.", [("Engagierte Kommune", "ORG")], [], []),
+        ("Es spricht Claudia Borowiak.", [("Claudia Borowiak", "ORG")], [], ["Claudia Borowiak"]),
+        ("Gekommen waren die Landkreise Südwestpfalz und Kusel.", [("Landkreise Südwestpfalz", "ORG")], [], []),
+        ("Dazu kamen Kommunale Teams aus dem Land.", [("Kommunale Teams", "ORG")], [], []),
+        ("Die Erzdiözese Bamberg feiert.", [("Erzdiözese Bamberg", "ORG")], [], []),
+        # a model PER must look like first name + surname (or follow a title or role)
+        ("Das Programm Hauptamt startet.", [("Programm Hauptamt", "PER")], [], []),
+        ("Gestern sprach Tuuli Mäkinen.", [("Tuuli Mäkinen", "PER")], [], ["Tuuli Mäkinen"]),
+    ],
+)
+def test_model_ents_are_filtered(nlp, text, ents, orgs_expected, persons_expected):
+    found = _with_ents(nlp, text, ents)
+    assert [c.value for c in found["organizations"]] == orgs_expected
+    assert [c.value for c in found["persons"]] == persons_expected
+
+
 def test_empty_ents_do_not_crash(nlp):
     comp = nlp.get_pipe("aushang_entities")
     doc = nlp.make_doc("")

@@ -20,8 +20,9 @@ word lists under ``models/gazetteers/``):
   "Bossle").
 * Photo credits and bylines ("Foto: …", "© Stadt Kaiserslautern", "Von Siiri Klose") hold no
   mentions.
-* With a trained pipeline (de_core_news_md), ``doc.ents`` ORG/PER add candidates the rules did
-  not find.
+* With a statistical NER (de_core_news_md, or the blank pipeline's compact NER), ``doc.ents``
+  ORG/PER add candidates the rules did not find, filtered: a model ORG must be a headless name
+  (no town, building, programme, prize or person), a model PER name words only.
 """
 
 from __future__ import annotations
@@ -60,6 +61,9 @@ _CAP = re.compile(r"^[A-ZÄÖÜ]")
 _NOT_PLACE = re.compile(
     r"(?:saal|halle|haus|heim|platz|straße|weg|raum|zentrum|gelände|anlage|ung|heit|keit|schaft|tion"
     r"|sion|ität|ismus|logo|foto|bild|grafik|team|gruppe|abteilung|sitzung|tag)$", re.I)
+# last parts of names that a statistical NER calls ORG but are no organisations (doc.ents only)
+_NOT_ORG_WORD = re.compile(
+    r"(?:preis|programm|projekt|band|festival|wettbewerb|kampagne|fest|city)(?:es|s|e|en|n)?$", re.I)
 _PRIVATE = {"bare", "known", "locative"}
 _YEAR_WORD = re.compile(r" (?:1[89]|20)\d\d(?= )")
 
@@ -1000,13 +1004,17 @@ class EntitiesComponent:
                 words = [w for w in words if _NAME_WORD.match(w) or w.casefold() in self.particles]
                 if len(words) < 2 or words[-1] in self.not_surnames or words[-1] in self.common_nouns:
                     continue
+                # name words only: no ordinary noun, role or head anywhere ("Programm Hauptamt")
+                if any(w in self.common_nouns or self.is_role(w) or self.lexicon.lookup(w)
+                       or (doc.vocab[w.casefold()].is_stop and w.casefold() not in self.particles) for w in words):
+                    continue  # not "Meldet Euch"
                 start_tok = ent.end - len(words) if len(words) <= len(ent) else ent.start
                 persons.append({"start": start_tok, "tok_start": start_tok, "end": ent.end,
                                 "value": " ".join(words), "role": self._role_after(ctx, ent.end),
                                 "full": True, "priority": 1})
                 person_tokens.update(span)
             elif ent.label_ == "ORG":
-                if any(x in org_tokens for x in span):
+                if any(x in org_tokens or x in person_tokens for x in span):
                     continue
                 toks = list(ent)
                 while toks and toks[0].text.casefold() in self.determiners:
@@ -1020,6 +1028,8 @@ class EntitiesComponent:
                 s, e = toks[0].i, toks[-1].i + 1
                 if head is not None and "muni" in head.flags and not self._acting(ctx, s, e):
                     continue
+                if not self._ent_is_org(ctx, toks, head):
+                    continue
                 words = [t.text for t in toks]
                 spaces = [t.whitespace_ for t in toks]
                 if head is not None:
@@ -1029,6 +1039,38 @@ class EntitiesComponent:
                 orgs.append(_Org(s, e, re.sub(r"\s+", " ", value),
                                  head_word=head.base if head else "", priority=0))
                 org_tokens.update(span)
+
+    def _ent_is_org(self, ctx: "_Context", toks: list, head: Optional[Head]) -> bool:
+        """Whether a model ORG (determiners stripped) names an organisation. A span around one
+        of our heads was already judged by the rules (no organisation there); a headless one
+        must look like a name: two or more capitalised words or acronyms (linkers between),
+        no number, no first name first (a person), no ordinary noun, place noun, venue, picture
+        or abstract noun, not after "in"/"nach"/"aus" (a place) or a quote (a title). Statistical NERs are trained on news: on
+        announcements they also call programmes, buildings and towns ORG."""
+        if head is not None or len(toks) < 2 or toks[0].is_stop:
+            return False
+        for t in toks:  # a plural head ("Landkreise", "Verbandsgemeinden"), an ordinary noun
+            forms = {t.text, t.lemma_} | {t.text[: -len(x)] for x in ("e", "en", "n", "s") if t.text.endswith(x)}
+            if any(self.lexicon.lookup(f) for f in forms if len(f) > 2) or t.lemma_ in self.common_nouns \
+                    or t.text in self.common_nouns:
+                return False
+        words = [t.text for t in toks]
+        if any(any(c.isdigit() for c in w) for w in words):
+            return False
+        if any(not (_CAP.match(w) or w == "-" or w.casefold() in self._legal_linkers) for w in words):
+            return False
+        if words[0] in self.first_names or _NOT_PLACE.search(words[-1]) or self._venue_before.search(words[-1]):
+            return False
+        if any(w in self._place_nouns_all for w in words):
+            return False  # "Erzdiözese Bamberg", "Landkreis Dachau": places unless the rules say
+        if any(_NOT_ORG_WORD.search(w) for w in words):
+            return False  # prizes, programmes, bands: "Westthüringer Stiftungspreis"
+        if len(words) == 2 and all(_NAME_WORD.match(w) and "-" not in w for w in words) \
+                and not re.search(r"(?:e|er|en|es|em)$", words[0]) and not self.adjective_rx.search(words[0]):
+            return False  # "Traudi Schlitt": a person's name ("Deutsche Glasfaser" stays)
+        before = ctx.doc[toks[0].i - 1].text.casefold() if toks[0].i > 0 else ""
+        # a quoted name is a programme or a title ("„Engagierte Kommune“", "„Albrecht Dürer …“")
+        return before not in {"in", "nach", "aus", "bei", "im", "„", '"', "“", "‚", "»", "«"}
 
 
 class _Context:
