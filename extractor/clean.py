@@ -24,6 +24,14 @@ log = logging.getLogger(__name__)
 SHORT_LINE_WORDS = 10
 #: Publication stamps are looked for only this close to the top of the text.
 STAMP_WINDOW_LINES = 6
+#: A machine-written metadata stamp that scrapers put in front of the text ("date 2026-02-12",
+#: "Datum: 2020-09", "published 2019-11-04T10:15"): an ISO date after a label word at the very
+#: start. It is page metadata, never content; the rest of its line (often the title) stays.
+_LEADING_META = re.compile(
+    r"^\s*(?:date|datum|published|veröffentlicht|erstellt|stand)\s*:?\s*"
+    r"(?P<date>\d{4}-\d{2}(?:-\d{2})?)(?:[T ]\d{1,2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?(?:\s+|$)",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -188,10 +196,19 @@ def filter_boilerplate(text: str) -> tuple[str, list[str], Optional[dt.date]]:
     a content line that merely begins with a date ("Am 24. Juli lädt …") is never touched.
     """
     p = _patterns()
+    published: Optional[dt.date] = None
+    # 0. a leading machine metadata stamp ("date 2026-02-12 Vorlesestunden …")
+    meta = _LEADING_META.match(text)
+    if meta:
+        if len(meta.group("date")) == 10:
+            try:
+                published = dt.date.fromisoformat(meta.group("date"))
+            except ValueError:
+                published = None
+        text = text[meta.end():]
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     n = len(lines)
     drop = [False] * n
-    published: Optional[dt.date] = None
 
     date_line = [is_date_line(line) for line in lines]
 

@@ -191,3 +191,18 @@ def test_event_date_line_at_the_top_is_content():
     doc = clean_text(text)
     assert "15. Oktober 2018 | 18:00 bis 21:00 Uhr" in doc.text
     assert doc.published is None
+
+
+@pytest.mark.parametrize(
+    "text,published,first",
+    [
+        (" date 2026-02-12 Vorlesestunden für Kinder 2026\n\nAm 3. März liest die Bücherei vor.",
+         dt.date(2026, 2, 12), "Vorlesestunden für Kinder 2026"),
+        ("Datum: 2020-09 Die VHS lädt am 6. Oktober ein.", None, "Die VHS lädt am 6. Oktober ein."),
+        ("published 2019-11-04T10:15:00+01:00\nTitel\nText am 5. Mai.", dt.date(2019, 11, 4), "Titel"),
+    ],
+)
+def test_leading_metadata_stamp_is_removed(text, published, first):
+    doc = clean_text(text)
+    assert doc.published == published
+    assert doc.text.split("\n")[0] == first
