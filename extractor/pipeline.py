@@ -5,7 +5,8 @@ Two ways, one config:
 * **full** — ``de_core_news_md`` (tagger, parser, NER, lemmatizer) when it is installed, with
   our rule components added after its own;
 * **blank** — ``spacy.blank("de")`` + German lookup lemmas (spacy-lookups-data) + our sentence
-  segmenter + our rule components.
+  segmenter + our rule components; with ``AUSHANG_COMPACT_NER=1`` also our compact NER
+  (``models/ner/model``, sourced as trained; skipped when the directory is missing).
 
 ``AUSHANG_PIPELINE=auto|full|blank`` chooses; ``auto`` takes full when the model is installed.
 The pipeline is built once per process (``get_nlp``) and reused.
@@ -32,7 +33,7 @@ log = logging.getLogger(__name__)
 
 CONFIG_PATH = "pipeline/config.cfg"
 #: Components of our config that the trained model replaces with its own.
-REPLACED_BY_MODEL = {"lemmatizer", "aushang_senter"}
+REPLACED_BY_MODEL = {"lemmatizer", "aushang_senter", "ner"}
 
 
 @dataclass(frozen=True)
@@ -58,11 +59,34 @@ def model_installed(name: str) -> bool:
         return False
 
 
-def build_blank(config: Optional[Config] = None) -> Language:
-    """spaCy's blank German + lookup lemmas + our components, initialised from the config."""
-    config = config or load_config()
+def _resolve_sourced(config: Config, compact_ner: bool) -> tuple[Config, list[str]]:
+    """Sourced components (``source = "ner/model"``) get their directory under ``models/``;
+    a missing directory, or the compact NER switched off, drops the component."""
+    config = config.copy()
+    sourced = []
+    for name in list(config["nlp"]["pipeline"]):
+        block = config["components"].get(name, {})
+        if "source" not in block:
+            continue
+        path = model_path(block["source"])
+        if (name == "ner" and not compact_ner) or not (path / "meta.json").exists():
+            if compact_ner and name == "ner":
+                log.warning("compact NER not found at %s: the blank pipeline runs without it", path)
+            config["nlp"]["pipeline"] = [n for n in config["nlp"]["pipeline"] if n != name]
+            del config["components"][name]
+            continue
+        block["source"] = str(path)
+        sourced.append(name)
+    return config, sourced
+
+
+def build_blank(config: Optional[Config] = None, compact_ner: bool = False) -> Language:
+    """spaCy's blank German + lookup lemmas + our components, initialised from the config;
+    sourced (trained) components keep their weights."""
+    config, sourced = _resolve_sourced(config or load_config(), compact_ner)
     nlp = spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
-    nlp.initialize()
+    with nlp.select_pipes(disable=sourced):
+        nlp.initialize()
     nlp.meta["name"] = "aushang_blank_de"
     nlp.meta["version"] = _version()
     return nlp
@@ -113,7 +137,7 @@ def build(settings: Optional[Settings] = None) -> tuple[Language, PipelineDescri
     else:
         if choice == "auto":
             log.info("%s is not installed: using the blank German pipeline", settings.model_name)
-        nlp = build_blank()
+        nlp = build_blank(compact_ner=settings.compact_ner)
         desc = PipelineDescription(
             name="blank",
             model=f"blank de + aushang rules {_version()} (spaCy {spacy.__version__})",
@@ -130,7 +154,7 @@ _cache: dict[tuple, tuple[Language, PipelineDescription]] = {}
 def get_nlp(settings: Optional[Settings] = None) -> tuple[Language, PipelineDescription]:
     """The process-wide pipeline for these settings, built on first use."""
     settings = settings or get_settings()
-    key = (settings.pipeline, settings.model_name)
+    key = (settings.pipeline, settings.model_name, settings.compact_ner)
     with _lock:
         if key not in _cache:
             _cache[key] = build(settings)

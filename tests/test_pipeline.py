@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import spacy
 
 from extractor import Extractor
 from extractor.errors import AushangError, ErrorCode
-from extractor.pipeline import build
+from extractor.pipeline import build, get_nlp
 from extractor.settings import Settings
 
 
@@ -35,7 +37,7 @@ def test_sentences(nlp, text, n):
 
 def test_blank_pipeline_components(nlp):
     assert nlp.lang == "de"
-    assert nlp.pipe_names[:3] == ["lemmatizer", "aushang_senter", "aushang_contacts"]
+    assert [n for n in nlp.pipe_names if n != "ner"][:3] == ["lemmatizer", "aushang_senter", "aushang_contacts"]
     assert nlp("Die Kinder spielten")[2].lemma_ == "spielen"
 
 
@@ -72,3 +74,67 @@ def test_full_pipeline_missing_is_a_clear_error():
 def test_auto_falls_back_to_blank():
     _, desc = build(Settings(pipeline="auto", model_name="de_core_news_not_installed"))
     assert desc.name == "blank"
+
+
+# -- the compact NER (models/ner/model, trained by scripts/train_ner) --------------------------
+
+COMPACT_NER = Path(__file__).resolve().parents[1] / "models" / "ner" / "model"
+needs_compact_ner = pytest.mark.skipif(not (COMPACT_NER / "meta.json").exists(),
+                                       reason="models/ner/model is not built")
+
+
+@pytest.fixture(scope="module")
+def compact_extractor():
+    """A blank-pipeline Extractor with the compact NER switched on (AUSHANG_COMPACT_NER=1)."""
+    settings = Settings(pipeline="blank", compact_ner=True)
+    nlp, desc = get_nlp(settings)
+    return Extractor(settings, nlp=nlp, description=desc)
+
+
+@needs_compact_ner
+def test_blank_pipeline_sources_the_compact_ner(compact_extractor):
+    nlp = compact_extractor.nlp
+    assert nlp.pipe_names.index("aushang_senter") < nlp.pipe_names.index("ner") \
+        < nlp.pipe_names.index("aushang_entities")
+    assert set(nlp.get_pipe("ner").labels) == {"ORG", "PER", "LOC"}
+    assert "ner" in compact_extractor.description.components
+    doc = nlp("Angela Merkel besuchte die Volkswagen AG in Wolfsburg.")
+    assert doc.ents and {e.label_ for e in doc.ents} <= {"ORG", "PER", "LOC"}
+
+
+def test_compact_ner_is_off_by_default(extractor):
+    assert Settings().compact_ner is False
+    assert "ner" not in extractor.nlp.pipe_names and "ner" not in extractor.description.components
+    assert "aushang_entities" in extractor.nlp.pipe_names
+
+
+def test_compact_ner_missing_directory_is_dropped(tmp_path):
+    from extractor import pipeline
+
+    config = pipeline.load_config()
+    config["components"]["ner"]["source"] = str(tmp_path / "no_such_model")
+    nlp = pipeline.build_blank(config, compact_ner=True)
+    assert "ner" not in nlp.pipe_names and "aushang_entities" in nlp.pipe_names
+
+
+@needs_compact_ner
+@pytest.mark.parametrize(
+    "text,orgs_on,orgs_off",
+    [
+        # the rules know no head here; the compact NER finds the name
+        ("Unterstützt wird die Aktion von Bayer Leverkusen.", ["Bayer Leverkusen"], []),
+        ("Partner ist die Deutsche Glasfaser Holding.", ["Deutsche Glasfaser Holding"], []),
+        # the model's ORG is a person, a town: filtered out
+        ("Die Lesung von Traudi Schlitt beginnt um 18 Uhr.", [], []),
+        ("Die Fahrt geht nach Hohen Neuendorf.", [], []),
+        # found by the rules either way
+        ("Mitglieder der Freiwilligen Feuerwehr Waldenbuch helfen.",
+         ["Freiwillige Feuerwehr Waldenbuch"], ["Freiwillige Feuerwehr Waldenbuch"]),
+    ],
+)
+def test_compact_ner_entities_flow_into_organizations(compact_extractor, extractor, text, orgs_on, orgs_off):
+    on = compact_extractor.extract(text=text, reference_date="2024-07-01")
+    assert on.pipeline.components and "ner" in on.pipeline.components
+    assert [o.name for o in on.organizations] == orgs_on
+    off = extractor.extract(text=text, reference_date="2024-07-01")
+    assert [o.name for o in off.organizations] == orgs_off
