@@ -182,6 +182,12 @@ ROWS = [
     row("Die Vorlesestunden sind jeweils ab 17 Uhr. Die Termine: 3. März und 7. April 2026.", ["2026-03-03", "2026-04-07"], ["17:00"], ["2026-03-03T17:00", "2026-04-07T17:00"], ref="2026-02-12"),
     # a date with its own time does not take the "jeweils" time of an earlier sentence
     row("Die Kurse beginnen jeweils um 17 Uhr. Der Infoabend ist am 3. März 2026 um 19 Uhr.", ["2026-03-03"], ["17:00", "19:00"], ["2026-03-03T19:00"], ref="2026-02-12"),
+    # a time in a dateless sentence before the date: the next date that has no time of its own
+    row("In der Zeit von 16 bis 18 Uhr steht der Bürgermeister Rede und Antwort. Die Zahl der Termine ist begrenzt.\n"
+        "Sprechstunde\nDer Bürgermeister bietet am Donnerstag, 15. Mai 2025, eine Sprechstunde an.",
+        ["2025-05-15"], ["16:00-18:00"], ["2025-05-15T16:00>2025-05-15T18:00"], ref="2025-04-10"),
+    row("Von 10 bis 14 Uhr gibt es Führungen. Das Fest ist am 6. Juni 2025, der Umzug am 7. Juni 2025 um 11 Uhr.",
+        ["2025-06-06", "2025-06-07"], ["10:00-14:00", "11:00"], ["2025-06-06", "2025-06-07T11:00"]),
     row("Am 5. Mai 2025 um 12.50 Euro Eintritt", ["2025-05-05"], [], ["2025-05-05"]),
     # -- coordination ---------------------------------------------------------------------------
     row("Die Werkstatt-Termine sind am 24. Juli und 16. August jeweils um 13:00 Uhr und um 18:00 Uhr statt.",

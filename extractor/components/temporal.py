@@ -348,6 +348,7 @@ class TemporalComponent:
                     for f in bare:
                         f.times.append(t)
                     continue
+            owner = None
             for back in range(1, self.max_sentences + 1):
                 prev = [f for f in by_sent.get(s - back, []) if f.role == "session"]
                 if prev:
@@ -355,8 +356,25 @@ class TemporalComponent:
                     # a time named as the start ("Los geht's um …", "Beginn …") may stand further off
                     reach = self.max_chars * (2 if t.role in ("start", "doors") else 1)
                     if t.start - f.group.end <= reach:
-                        f.times.append(t)
+                        owner = f
                     break
+            if owner is None:
+                owner = self._next_bare_session(found, times, t, sidx, time_sents)
+            if owner is not None:
+                owner.times.append(t)
+
+    def _next_bare_session(self, found: list[_Found], times: list[TimeAtom], t: TimeAtom, sidx, time_sents):
+        """A time that stands before any date ("In der Zeit von 16 bis 18 Uhr steht der
+        Bürgermeister … Rede und Antwort. … Am Donnerstag, 15. Mai …"): the next session date
+        group, when no other time or date group comes between and its sentence has no time."""
+        nxt = next((f for f in found if f.group.start >= t.end), None)
+        if nxt is None or nxt.role != "session" or nxt.group.start - t.end > self.max_chars:
+            return None
+        if sidx(nxt.group.start) in time_sents:
+            return None
+        if any(t.end <= u.start < nxt.group.start for u in times):
+            return None
+        return nxt
 
     # -- sessions -----------------------------------------------------------------------------
     def sessions_of(self, f: _Found) -> list[Candidate]:
