@@ -49,13 +49,15 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(port: int, log_path: Path, access_log: bool) -> subprocess.Popen:
+def start_server(port: int, log_path: Path, access_log: bool, workers: int = 1) -> subprocess.Popen:
     env = dict(os.environ)
     env.setdefault("AUSHANG_PIPELINE", "auto")
     cmd = [sys.executable, "-m", "uvicorn", "service.app:create_app", "--factory",
            "--host", "127.0.0.1", "--port", str(port)]
     if not access_log:
         cmd.append("--no-access-log")
+    if workers > 1:
+        cmd += ["--workers", str(workers)]
     log = log_path.open("wb")
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     deadline = time.monotonic() + 60
@@ -144,6 +146,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--size", type=int, default=3072, help="bytes of text per request")
     ap.add_argument("--url", help="a running server (loopback only); default: start one")
     ap.add_argument("--no-access-log", action="store_true", help="start the server without access log")
+    ap.add_argument("--workers", type=int, default=1, help="uvicorn worker processes of the started server")
     ap.add_argument("--json-out", type=Path)
     ap.add_argument("--baseline", action="store_true",
                     help="first time the same text in-process (no HTTP), in a subprocess")
@@ -160,7 +163,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         port = free_port()
         log_path = Path(os.environ.get("TMPDIR", "/tmp")) / f"aushang-load-{port}.log"
-        server = start_server(port, log_path, access_log=not args.no_access_log)
+        server = start_server(port, log_path, access_log=not args.no_access_log, workers=args.workers)
         base, pid = f"http://127.0.0.1:{port}", server.pid
     try:
         text = document(args.size)
