@@ -182,6 +182,12 @@ ROWS = [
     row("Die Vorlesestunden sind jeweils ab 17 Uhr. Die Termine: 3. März und 7. April 2026.", ["2026-03-03", "2026-04-07"], ["17:00"], ["2026-03-03T17:00", "2026-04-07T17:00"], ref="2026-02-12"),
     # a date with its own time does not take the "jeweils" time of an earlier sentence
     row("Die Kurse beginnen jeweils um 17 Uhr. Der Infoabend ist am 3. März 2026 um 19 Uhr.", ["2026-03-03"], ["17:00", "19:00"], ["2026-03-03T19:00"], ref="2026-02-12"),
+    # an ordinal weekday of a named month is a day; of "the month" a recurrence, no day
+    row("Am ersten Sonntag im Oktober ist die Abendkirche wieder da.", ["2008-10-05"], [], ["2008-10-05"], ref="2008-02-25"),
+    row("Der Markt ist am letzten Samstag im März 2025 geöffnet.", ["2025-03-29"], [], ["2025-03-29"]),
+    row("Der Markt ist am zweiten Freitag im Januar.", ["2025-01-10"], [], ["2025-01-10"]),
+    row("Das Jugendforum trifft sich immer am letzten Freitag im Monat um 17:00 Uhr.", [], ["17:00"], [], ref="2025-03-01"),
+    row("Der Stammtisch ist am nächsten Dienstag des Monats.", [], [], []),
     # a time in a dateless sentence before the date: the next date that has no time of its own
     row("In der Zeit von 16 bis 18 Uhr steht der Bürgermeister Rede und Antwort. Die Zahl der Termine ist begrenzt.\n"
         "Sprechstunde\nDer Bürgermeister bietet am Donnerstag, 15. Mai 2025, eine Sprechstunde an.",

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from typing import Optional
 
-from ..intervals import IntervalList
+from ..intervals import IntervalList, Intervals
 
 MONTHS = {
     "januar": 1, "jänner": 1, "jan": 1, "februar": 2, "feb": 2, "märz": 3, "maerz": 3, "mär": 3,
@@ -55,6 +55,17 @@ def parse_date_text(text: str) -> Optional[dt.date]:
 
 from dataclasses import dataclass, field  # noqa: E402
 from typing import Any, Iterable  # noqa: E402
+
+
+def nth_weekday(year: int, month: int, weekday: int, n: int) -> Optional[dt.date]:
+    """The n-th (1-based; -1 = last) given weekday of a month: "am ersten Sonntag im Oktober"."""
+    if n > 0:
+        first = dt.date(year, month, 1)
+        day = first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+        return day if day.month == month else None
+    nxt = dt.date(year + month // 12, month % 12 + 1, 1)
+    last = nxt - dt.timedelta(days=1)
+    return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
 
 
 @dataclass
@@ -260,9 +271,19 @@ class TemporalGrammar:
         mods = data["relative_weekday_modifiers"]
         full_wd = [w for w in data["weekdays"] if len(w) > 2]
         self.relative_mods = {**mods, **{k.capitalize(): v for k, v in mods.items()}}
+        recurrence = data.get("recurrence_after", [])
+        not_recurring = rf"(?!\s+(?:{_alternation(recurrence)})(?![\w]))" if recurrence else ""
         self.relative_wd_rx = re.compile(
             rf"(?<![\w-])(?:(?:am|Am)\s+)?(?P<mod>{_alternation(self.relative_mods)})\s+(?P<wd>{_alternation(full_wd)})(?![\w])"
+            + not_recurring
         )
+        ords = data.get("weekday_ordinals", {})
+        self.weekday_ordinals = {**ords, **{k.capitalize(): v for k, v in ords.items()}}
+        long_months = [m for m in data["months"] if len(m) > 3]
+        self.ordinal_wd_rx = re.compile(
+            rf"(?<![\w-])(?:(?:am|Am)\s+)?(?P<ord>{_alternation(self.weekday_ordinals)})\s+(?P<wd>{_alternation(full_wd)})"
+            rf"\s+(?:im|des)\s+(?P<month>{_alternation(long_months)})(?:\s+(?P<year>(?:19|20)\d{{2}}))?(?![\w])"
+        ) if ords else None
         s = data.get("settings", {})
         self.tolerance_days = int(s.get("future_tolerance_days", 7))
         self.past_window_days = int(s.get("past_window_days", 180))
@@ -460,7 +481,23 @@ class TemporalGrammar:
             value = reference + dt.timedelta(days=self.relative_days[low])
             atom = DateAtom(m.start(), m.end(), value.day, value.month, value.year, None, True, value)
             out.append(DateGroup([atom], [DateItem(atom)], relative=True))
+        ordinal = Intervals()
+        for m in self.ordinal_wd_rx.finditer(text) if self.ordinal_wd_rx else ():
+            wd = self.data["weekdays"][m.group("wd")]
+            month = self.data["months"][m.group("month")]
+            n = self.weekday_ordinals[m.group("ord")]
+            year = int(m.group("year")) if m.group("year") else reference.year
+            value = nth_weekday(year, month, wd, n)
+            if value is not None and not m.group("year") and value < reference - dt.timedelta(days=self.tolerance_days):
+                value = nth_weekday(year + 1, month, wd, n)
+            if value is None:
+                continue
+            atom = DateAtom(m.start(), m.end(), value.day, value.month, value.year, wd, bool(m.group("year")), value)
+            out.append(DateGroup([atom], [DateItem(atom)], relative=True))
+            ordinal.add(m.start(), m.end())
         for m in self.relative_wd_rx.finditer(text):
+            if ordinal(m.start(), m.end()):
+                continue
             direction = self.relative_mods[m.group("mod")]
             wd = self.data["weekdays"][m.group("wd")]
             delta = (wd - reference.weekday()) % 7
