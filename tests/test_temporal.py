@@ -182,6 +182,14 @@ ROWS = [
     row("Die Vorlesestunden sind jeweils ab 17 Uhr. Die Termine: 3. März und 7. April 2026.", ["2026-03-03", "2026-04-07"], ["17:00"], ["2026-03-03T17:00", "2026-04-07T17:00"], ref="2026-02-12"),
     # a date with its own time does not take the "jeweils" time of an earlier sentence
     row("Die Kurse beginnen jeweils um 17 Uhr. Der Infoabend ist am 3. März 2026 um 19 Uhr.", ["2026-03-03"], ["17:00", "19:00"], ["2026-03-03T19:00"], ref="2026-02-12"),
+    # a bare weekday in a report: the last such day before the reference date (a Tuesday)
+    row("Der Dorfplatz wurde am Sonntag zum Aktionsplatz.", ["2023-06-18"], [], ["2023-06-18"], ref="2023-06-20"),
+    row("Die Helfer trafen sich am Dienstagabend im Rathaus.", ["2023-06-13"], [], ["2023-06-13"], ref="2023-06-20"),
+    # ... not in an invitation, nor with a date after it, nor as background to a dated session
+    row("Der Markt ist am Sonntag geöffnet.", [], [], [], ref="2023-06-20"),
+    row("Das Team traf sich am Mittwoch. Los geht es am Dienstag, 14. September, um 14.30 Uhr.",
+        ["2021-09-08", "2021-09-14"], ["14:30"], ["2021-09-14T14:30"], ref="2021-09-10"),
+    row("Die Sitzung wird bereits am Montag beginnen.", [], [], [], ref="2023-06-20"),
     # an ordinal weekday of a named month is a day; of "the month" a recurrence, no day
     row("Am ersten Sonntag im Oktober ist die Abendkirche wieder da.", ["2008-10-05"], [], ["2008-10-05"], ref="2008-02-25"),
     row("Der Markt ist am letzten Samstag im März 2025 geöffnet.", ["2025-03-29"], [], ["2025-03-29"]),

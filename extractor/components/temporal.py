@@ -88,6 +88,10 @@ class TemporalComponent:
             [c for c in patterns["other_cues"] if c not in ("vom",)], r"\s*(?:dem|den|zum|am)?\s*$"
         )
         self._past = _words_rx(patterns["past_cues"], r"(?![\w-])")
+        # a report's past tense proper (adverbs like "bereits" also go with future sentences)
+        self._report = _words_rx(
+            [c for c in patterns["past_cues"] if c not in patterns.get("past_adverbs", [])], r"(?![\w-])"
+        )
         self._cancel = _words_rx(patterns.get("cancel_cues", []) or ["\0"], r"(?![\w-])")
         self.top_lines = int(s.get("top_lines", 8))
         self._published_after = re.compile(
@@ -164,6 +168,17 @@ class TemporalComponent:
         for grp in g.relative(text, ref):
             if not is_blocked(grp.start, grp.end) and not taken(grp.start, grp.end):
                 groups.append(grp)
+                taken.add(grp.start, grp.end)
+        # a bare weekday in a report ("wurde … am Sonntag …") is the last such day before today
+        past_weekdays: set[int] = set()
+        for i, s0 in enumerate(starts):
+            s1 = starts[i + 1] if i + 1 < len(starts) else len(text)
+            if "am " not in text[s0:s1].lower() or not self._report.search(text, s0, s1):
+                continue
+            for grp in g.past_weekdays(text, ref, s0, s1):
+                if not is_blocked(grp.start, grp.end) and not taken(grp.start, grp.end):
+                    groups.append(grp)
+                    past_weekdays.add(id(grp))
         groups.sort(key=lambda x: x.start)
 
         date_spans = Intervals((a.start, a.end) for grp in groups for a in grp.atoms)
@@ -186,6 +201,12 @@ class TemporalComponent:
                 elif self._cancel.search(text, starts[i], starts[i + 1] if i + 1 < len(starts) else len(text)):
                     role = "cancelled"
             found.append(_Found(grp, role))
+        if past_weekdays and any(f.role == "session" and id(f.group) not in past_weekdays for f in found):
+            # with dated sessions in the text, a bare weekday of the past week is background
+            # ("trafen sich am Mittwoch, um … festzulegen. Los geht es am 14. September")
+            for f in found:
+                if id(f.group) in past_weekdays and f.role == "session":
+                    f.role = "other"
         self.attach_times(text, found, times, sidx, starts)
 
         dates, sessions, deadlines = [], [], []

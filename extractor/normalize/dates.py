@@ -277,6 +277,11 @@ class TemporalGrammar:
             rf"(?<![\w-])(?:(?:am|Am)\s+)?(?P<mod>{_alternation(self.relative_mods)})\s+(?P<wd>{_alternation(full_wd)})(?![\w])"
             + not_recurring
         )
+        parts_wd = _alternation([p for p in data["day_parts"] if p.islower()])
+        self.bare_wd_rx = re.compile(
+            rf"(?<![\w-])(?:am|Am)\s+(?P<wd>{_alternation(full_wd)})(?:{parts_wd})?(?![\w-])(?!\s*,?\s*(?:den\s+)?\d)"
+            + not_recurring
+        )
         ords = data.get("weekday_ordinals", {})
         self.weekday_ordinals = {**ords, **{k.capitalize(): v for k, v in ords.items()}}
         long_months = [m for m in data["months"] if len(m) > 3]
@@ -507,6 +512,17 @@ class TemporalGrammar:
             else:
                 back = (reference.weekday() - wd) % 7 or 7
                 value = reference - dt.timedelta(days=back)
+            atom = DateAtom(m.start(), m.end(), value.day, value.month, value.year, wd, True, value)
+            out.append(DateGroup([atom], [DateItem(atom)], relative=True))
+        return out
+
+    def past_weekdays(self, text: str, reference: dt.date, start: int, end: int) -> list[DateGroup]:
+        """A bare weekday in a report ("wurde der Dorfplatz am Sonntag zum Aktionsplatz"): the
+        last such day before the reference date. Called for past-tense sentences only."""
+        out = []
+        for m in self.bare_wd_rx.finditer(text, start, end):
+            wd = self.data["weekdays"][m.group("wd")]
+            value = reference - dt.timedelta(days=(reference.weekday() - wd) % 7 or 7)
             atom = DateAtom(m.start(), m.end(), value.day, value.month, value.year, wd, True, value)
             out.append(DateGroup([atom], [DateItem(atom)], relative=True))
         return out
