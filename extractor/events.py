@@ -369,8 +369,17 @@ def _named_item(text: str) -> bool:
     return any(w.lower().strip(".") not in _CAL_WORDS for w in re.findall(r"\b[A-ZÄÖÜ][\wäöüß-]+", head))
 
 
-def _quoted_name(geo: Geometry, si: int, pos: int) -> Optional[str]:
-    """The quoted name nearest to a session in its sentence (not quoted speech)."""
+def _quoted_name(geo: Geometry, si: int, pos: int, floor: int = -1) -> Optional[str]:
+    """The quoted name nearest to a session in its sentence (not quoted speech); else the last
+    one of the sentence before, when that sentence lies after ``floor`` (the previous session):
+    "Sabrina Janesch beschreibt in „Sibir“, wie … Die Lesung am 20. Oktober …"."""
+    own = _quote_in(geo, si, pos)
+    if own is None and si > 0 and geo.sents[si - 1][0] >= floor >= 0:
+        return _quote_in(geo, si - 1, geo.sents[si - 1][1])
+    return own
+
+
+def _quote_in(geo: Geometry, si: int, pos: int) -> Optional[str]:
     s0, s1 = geo.sents[si]
     best = None
     for m in _ANY_QUOTE.finditer(geo.text, s0, s1):
@@ -397,7 +406,8 @@ def group_sessions(geo: Geometry, cands: list[Candidate]) -> list[Draft]:
         key = _normal_kind(cue.kind) if cue and cue.strong else None
         cur = drafts[-1] if drafts else None
         item = items.find(cand.start)
-        quote = _quoted_name(geo, si, cand.start)
+        prev_end = cur.sessions[-1][1].end if cur is not None and cur.sessions else -1
+        quote = _quoted_name(geo, si, cand.start, prev_end)
         new_day = cur is None or day_of(session) not in cur.days
         item_text = geo.text[item[0] : item[1]] if item is not None else ""
         if cur is not None and item is not None and item != last_item and new_day \

@@ -110,6 +110,10 @@ def test_all_day_sessions_are_dates_in_ics(extractor):
         # a series: each date with its own quoted topic
         ("Das erste Seminar am 2. Juni 2025 behandelt das Thema „Klimaschutz vor Ort“. „Strom vom Dach“ "
          "heißt es am 9. Juni 2025.", "2025-05-01", [["2025-06-02"], ["2025-06-09"]]),
+        # ... or with the quoted title in the sentence just before its date
+        ("Die Autorin liest am 16. Oktober 2025 aus „Hinter der Hecke die Welt“. Eine Autorin erzählt in "
+         "„Sibir“ von Aussiedlern. Die Lesung am 20. Oktober 2025 wird gefördert.", "2025-10-01",
+         [["2025-10-16"], ["2025-10-20"]]),
         # negatives: bare date lines of one event, parts of one course, quoted speech
         ("Die Webinare finden online statt.\n\nTermine\n\n  • 28. August 2025, 14 bis 15:30 Uhr\n"
          "  • 31. August 2025, 17 bis 18:30 Uhr\n", "2025-08-01", [["2025-08-28T14:00", "2025-08-31T17:00"]]),
