@@ -23,7 +23,7 @@ log = logging.getLogger(__name__)
 #: teaser titles, category labels. Prose lines in announcements are longer.
 SHORT_LINE_WORDS = 10
 #: Publication stamps are looked for only this close to the top of the text.
-STAMP_WINDOW_LINES = 6
+STAMP_WINDOW_LINES = 8
 #: A machine-written metadata stamp that scrapers put in front of the text ("date 2026-02-12",
 #: "Datum: 2020-09", "published 2019-11-04T10:15"): an ISO date after a label word at the very
 #: start. It is page metadata, never content; the rest of its line (often the title) stays.
@@ -88,7 +88,7 @@ def _patterns() -> _LinePatterns:
         re.escape(w) for w in sorted(g["stamp_words"], key=len, reverse=True)
     )
     stamp = re.compile(
-        rf"^\s*(?:(?:{stamp_words})\s*:?\s*)*(?:{weekday}\s*)?(?P<date>{date})"
+        rf"^\s*(?:(?:{stamp_words})\s*:?\s*)*(?P<lead>(?:{time})\s*[,|]?\s*)?(?:{weekday}\s*)?(?P<date>{date})"
         rf"(?:\s*(?:,|-|–|\||um)?\s*(?:{time}))?(?:\s*(?:{item}|{stamp_words}|:))*\s*$",
         re.IGNORECASE,
     )
@@ -286,8 +286,11 @@ def filter_boilerplate(text: str) -> tuple[str, list[str], Optional[dt.date]]:
         # event's own date line: times of day in "Uhr" or as a range belong to events
         low = line.lower()
         clock = p.time.search(line[m.end("date"):]) if m else None
+        # "17:01 28.02.2018": a newspaper's stamp puts the clock time first
+        lead = m.group("lead") if m else None
         is_stamp = _has_stamp_word(line) or (
-            clock is not None and "uhr" not in low and not re.search(r"\bbis\b|\d\s*[-–]\s*\d", line[m.end("date"):])
+            (clock is not None or bool(lead)) and "uhr" not in low
+            and not re.search(r"\bbis\b|\d\s*[-–]\s*\d", line[m.end("date"):])
         )
         if m and is_stamp:
             if p.year_date.search(line):

@@ -206,3 +206,13 @@ def test_leading_metadata_stamp_is_removed(text, published, first):
     doc = clean_text(text)
     assert doc.published == published
     assert doc.text.split("\n")[0] == first
+
+
+def test_newspaper_stamp_with_the_time_first():
+    text = (
+        "Menü\nZeitung\nAnmelden\nNachrichten Sprechstunden\nUmland Nachrichten Sprechstunden\nPartner\n"
+        "17:01 28.02.2018\nDer Bürgermeister bietet am Dienstag, 27. März, von 14.30 bis 16 Uhr eine Sprechstunde an."
+    )
+    doc = clean_text(text)
+    assert doc.published == dt.date(2018, 2, 28)
+    assert "17:01 28.02.2018" not in doc.text
