@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from . import events as _events
 from .clean import CleanedDocument, check_text, clean_html, clean_text
-from .components.base import Candidate, store
+from .components.base import Candidate, doc_text, store
 from .errors import ErrorCode, InputError
 from .pipeline import PipelineDescription, get_nlp
 from .schema import (
@@ -203,7 +203,7 @@ class Extractor:
                 kind=cleaned.kind, url=cleaned.url, title=cleaned.title, published=cleaned.published
             ),
             reference_date=ref,
-            text=doc.text,
+            text=doc_text(doc),
             events=events,
             mentions=mentions,
             organizations=summarize_organizations(mentions),
@@ -233,7 +233,7 @@ _MENTION_MODELS = {
 
 def build_mentions(doc: Doc, found: dict[str, list[Candidate]]) -> Mentions:
     out: dict[str, list] = {}
-    text = doc.text  # Doc.text joins every token: once, not once per mention (was quadratic)
+    text = doc_text(doc)  # Doc.text joins every token: once, not once per mention (was quadratic)
     for family, model in _MENTION_MODELS.items():
         items = []
         for c in found.get(family, []):

@@ -27,7 +27,7 @@ from zoneinfo import ZoneInfo
 from spacy.tokens import Doc
 
 from .clean import CleanedDocument
-from .components.base import Candidate
+from .components.base import Candidate, doc_text
 from .data import load_json
 from .intervals import Intervals
 from .schema import Contact, Event, Location, Mentions, Price, Registration, Session, Span
@@ -102,10 +102,11 @@ def geometry(doc: Doc) -> Geometry:
         sents = [(s.start_char, s.end_char) for s in doc.sents]
     else:  # a pipeline without a segmenter: lines are the next best unit
         sents, pos = [], 0
-        for line in doc.text.split("\n"):
+        for line in doc_text(doc).split("\n"):
             sents.append((pos, pos + len(line)))
             pos += len(line) + 1
-    return Geometry(doc.text, sents or [(0, len(doc.text))])
+    text = doc_text(doc)
+    return Geometry(text, sents or [(0, len(text))])
 
 
 # ---------------------------------------------------------------------------------------------

@@ -35,10 +35,20 @@ class Candidate:
     priority: int = 0
 
     def text(self, doc: Doc) -> str:
-        return doc.text[self.start : self.end]
+        return doc_text(doc)[self.start : self.end]
 
     def overlaps(self, other: "Candidate") -> bool:
         return self.start < other.end and other.start < self.end
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc: spaCy joins every token on each access, and the
+    components and the event assembly all read it."""
+    text = doc.user_data.get("aushang.text")
+    if text is None:
+        text = doc.text
+        doc.user_data["aushang.text"] = text
+    return text
 
 
 def store(doc: Doc) -> dict[str, list[Candidate]]:

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from ..data import load_json
 from ..normalize.phones import best_prefix_e164
-from .base import Candidate, OverlapPolicy, write
+from .base import Candidate, OverlapPolicy, doc_text, write
 
 DEFAULT_PATTERNS = "patterns/contacts.json"
 
@@ -102,7 +102,7 @@ class ContactsComponent:
 
     def match(self, doc: Doc) -> dict[str, list[Candidate]]:
         self._ensure()
-        text = doc.text
+        text = doc_text(doc)
         emails = self._emails(text)
         urls = [u for u in self._urls(text) if not any(u.overlaps(e) for e in emails)]
         phones = [

@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 
 from ..data import load_json, load_lines
 from ..normalize.dates import DateGroup, DateItem, TemporalGrammar, TimeAtom
-from .base import Candidate, Intervals, OverlapPolicy, get, reference_date, write
+from .base import Candidate, Intervals, OverlapPolicy, get, reference_date, doc_text, write
 
 DEFAULT_PATTERNS = "patterns/temporal.json"
 ABBREVIATIONS = "lang/de_abbreviations.txt"
@@ -134,7 +134,7 @@ class TemporalComponent:
     def match(self, doc: Doc) -> dict[str, list[Candidate]]:
         """Candidates of the families dates, times, sessions and deadlines."""
         self._ensure()
-        text = doc.text
+        text = doc_text(doc)
         ref = reference_date(doc)
         if isinstance(ref, dt.datetime):
             ref = ref.date()
