@@ -55,6 +55,8 @@ def run(extractor, text):
         ("Er liegt im Krankenhaus.", []),
         ("Engagement ist im ländlichen Raum wichtig.", []),
         ("Die Schule hat 300 Schüler.", []),
+        # a common noun after "in" is no town
+        ("Das Treffen im Bürgerhaus in Zukunft immer montags.", [("Bürgerhaus", "venue")]),
     ],
 )
 def test_locations(extractor, text, expected):

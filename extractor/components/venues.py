@@ -28,9 +28,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..data import load_json, load_lines
-from .base import Candidate, OverlapPolicy, write
+from .base import Candidate, OverlapPolicy, doc_text, write
 
 DEFAULT_PATTERNS = "patterns/venues.json"
+_TOWN_AFTER_PLACE = re.compile(
+    r",?[ \t]+in[ \t]+(?P<town>[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)*(?:[ \t](?:an[ \t]der|am|im|bei)[ \t][A-ZÄÖÜ][a-zäöüß]+)?)(?![\w-])"
+)
 
 _CAP = re.compile(r"^[A-ZÄÖÜ]")
 _NAME = re.compile(r"^[A-ZÄÖÜ][\wäöüß'.-]*$")
@@ -91,6 +94,7 @@ class VenuesComponent:
         self.patterns = p
         heads = [h.casefold() for h in load_lines(p["venue_heads"])]
         self.venue_heads = sorted(set(heads), key=len, reverse=True)
+        self.common_nouns = {w.casefold() for w in load_lines(p["common_nouns"])} if "common_nouns" in p else set()
         self._head_set = frozenset(self.venue_heads)
         self._head_lengths = tuple(sorted({len(h) for h in self._head_set}, reverse=True))
         self.venue_not = {w.casefold() for w in p["venue_not_heads"]}
@@ -184,7 +188,7 @@ class VenuesComponent:
 
     def match(self, doc: Doc) -> dict[str, list[Candidate]]:
         self._ensure()
-        text = doc.text
+        text = doc_text(doc)
         rooms = self._rooms(text)
         locations = self._locations(doc, rooms)
         return {
@@ -227,7 +231,7 @@ class VenuesComponent:
         return None
 
     def _locations(self, doc: Doc, rooms: list[Candidate]) -> list[Candidate]:
-        text = doc.text
+        text = doc_text(doc)
         out: list[Candidate] = []
         out.extend(self._venues(doc, rooms))
         out.extend(self._labelled_venues(text))
@@ -260,12 +264,28 @@ class VenuesComponent:
             for m in re.finditer(r"(?<=\bin )" + re.escape(city) + r"(?![\w-])", text):
                 out.append(Candidate("locations", m.start(), m.end(), city, attrs={"kind": "city"}))
         out.extend(self._address_venues(text, addresses))
+        out.extend(self._towns_after_places(text, out))
         out.extend(self._online(text))
         return [c for c in out if c.start < c.end]
 
+    def _towns_after_places(self, text: str, found: list[Candidate]) -> list[Candidate]:
+        """"Kirchplatz in Birkenfeld", "Esperantostraße 3, in Fulda": the town of a place."""
+        out = []
+        for c in found:
+            if c.attrs.get("kind") not in ("venue", "address"):
+                continue
+            m = _TOWN_AFTER_PLACE.match(text, c.end)
+            if not m:
+                continue
+            town = m.group("town")
+            if town.casefold() in self.common_nouns or self.venue_head(town) is not None:
+                continue
+            out.append(Candidate("locations", m.start("town"), m.end("town"), town, attrs={"kind": "city"}))
+        return out
+
     def _venues(self, doc: Doc, rooms: list[Candidate]) -> list[Candidate]:
         out = []
-        text = doc.text
+        text = doc_text(doc)
         n = len(doc)
         for i, tok in enumerate(doc):
             hit = self.venue_head(tok.text)
