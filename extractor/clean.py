@@ -63,6 +63,9 @@ class _LinePatterns:
     credit_prefixes: tuple
     stamp: re.Pattern
     page_stamp: re.Pattern
+    byline_stamp: re.Pattern
+    place_date: re.Pattern
+    weekday_rx: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -99,6 +102,15 @@ def _patterns() -> _LinePatterns:
         rf"(?:{date})(?:\s*(?:,|-|–|\||um)?\s*(?:{time}))?[\s.)]*$",
         re.IGNORECASE,
     )
+    # "Von Helga Koch 12.09.2024, 17:00": a byline with the publication stamp
+    byline_stamp = re.compile(
+        rf"^\s*(?:Von|Text:|Autor:|Autorin:)\s+(?:[A-ZÄÖÜ][\w.-]*\s+){{1,4}}[,|/–-]?\s*(?P<date>{date})"
+        rf"(?:\s*(?:,|-|–|\||um)?\s*(?:{time}))?\s*$"
+    )
+    # "Sternberg, den 28.02.2023": the place-and-date line under a notice
+    place_date = re.compile(
+        rf"^\s*(?P<place>[A-ZÄÖÜ][\wäöüß.-]+(?:[ -][A-ZÄÖÜ(][\wäöüß.()-]+){{0,3}}),\s+den\s+(?P<date>{date})\s*$"
+    )
     norm = lambda s: _norm(s)  # noqa: E731
     return _LinePatterns(
         date=re.compile(date, re.IGNORECASE),
@@ -114,6 +126,9 @@ def _patterns() -> _LinePatterns:
         credit_prefixes=tuple(s.lower() for s in g["credit_prefixes"]),
         stamp=stamp,
         page_stamp=page_stamp,
+        byline_stamp=byline_stamp,
+        place_date=place_date,
+        weekday_rx=re.compile(rf"\b(?:{weekday})\b", re.IGNORECASE),
     )
 
 
@@ -281,6 +296,11 @@ def filter_boilerplate(text: str) -> tuple[str, list[str], Optional[dt.date]]:
             break
         if drop[i]:
             continue
+        b = p.byline_stamp.match(line)
+        if b and p.year_date.search(line):
+            drop[i] = True
+            published = published or _parse_stamp_date(b.group("date"))
+            continue
         m = p.stamp.match(line)
         # "27.09.2017 10:58" is a stamp; "15. Oktober 2018 | 18:00 bis 21:00 Uhr" is the
         # event's own date line: times of day in "Uhr" or as a range belong to events
@@ -301,6 +321,10 @@ def filter_boilerplate(text: str) -> tuple[str, list[str], Optional[dt.date]]:
     for i, line in enumerate(lines):
         if not drop[i] and p.page_stamp.match(line):
             drop[i] = True
+        elif not drop[i]:
+            pd = p.place_date.match(line)
+            if pd and not p.weekday_rx.search(pd.group("place")) and p.year_date.search(line):
+                drop[i] = True
 
     removed = [lines[i] for i in range(n) if drop[i] and lines[i].strip()]
     kept = [lines[i].rstrip() for i in range(n) if not drop[i]]
@@ -312,7 +336,8 @@ def _has_stamp_word(line: str) -> bool:
     return bool(
         re.match(
             r"\s*(Veröffentlicht|Erstellt|Datum|Stand|Aktualisiert|Zuletzt aktualisiert|"
-            r"Pressemitteilung|Pressemeldung|Presseinformation|Presseinfo|Medieninformation|Meldung vom)",
+            r"Pressemitteilung|Pressemeldung|Presseinformation|Presseinfo|Medieninformation|Meldung|"
+            r"Nachricht|Publikationsdatum)",
             line,
             re.IGNORECASE,
         )

@@ -91,6 +91,19 @@ CASES = [
         ["Presseinformation 20.06.2023", "Inhalt zuletzt aktualisiert am: 07.10.2024",
          "• Zuletzt geändert: Mo, 3.6.2024 10:15"],
     ),
+    # a message date, a byline with its stamp, the place-and-date line under a notice
+    (
+        "Meldungsdatum: 03.12.2024\nVon Helga Koch 12.09.2024, 17:00\n"
+        "Die Stadt lädt am Donnerstag, 12.12.2024 um 18 Uhr ins Rathaus ein.\nBad Segeberg, den 28.02.2023",
+        ["Die Stadt lädt am Donnerstag, 12.12.2024 um 18 Uhr ins Rathaus ein."],
+        ["Meldungsdatum: 03.12.2024", "Von Helga Koch 12.09.2024, 17:00", "Bad Segeberg, den 28.02.2023"],
+    ),
+    # ... but a weekday with "den" is an event's date line
+    (
+        "Die Versammlung findet statt am\nFreitag, den 3. März 2023\nim Bürgerhaus.",
+        ["Freitag, den 3. März 2023"],
+        [],
+    ),
     # ... but a content line with a stamp word and an event's time stays
     (
         "Die Gemeinde informiert.\nAktueller Stand am 24. Juli 2024 um 18 Uhr im Rathaus.",
