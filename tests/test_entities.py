@@ -44,7 +44,8 @@ def orgs(extractor, text):
          ["Arbeits- und sozialpädagogisches Zentrum"]),
         ("Unterstützt von der Leitstelle Ehrenamt und Bürgerbeteiligung der Staatskanzlei "
          "Rheinland-Pfalz.",
-         ["Leitstelle Ehrenamt und Bürgerbeteiligung der Staatskanzlei Rheinland-Pfalz"]),
+         ["Leitstelle Ehrenamt und Bürgerbeteiligung der Staatskanzlei Rheinland-Pfalz",
+          "Staatskanzlei Rheinland-Pfalz"]),  # the body a unit belongs to is named too
         ("Kerstin Stocker von der Freiwilligenagentur Win-Win spricht.", ["Freiwilligenagentur Win-Win"]),
         ("Der Förderverein Musterschule e.V. sammelt Spenden.", ["Förderverein Musterschule e.V."]),
         ("Die Tafel Kaiserslautern e.V. sucht Helfer.", ["Tafel Kaiserslautern e.V."]),
@@ -120,6 +121,29 @@ def orgs(extractor, text):
         ("Er engagiert sich im Ehrenamt und in der Innenstadt.", []),
         ("Stadtrat Rainer Hortolani begrüßte die Gäste. Danach lud Stadtrat Hortolani ein.", []),
         ("Anmeldung bei der Volkshochschule.", []),
+        # a unit and the body it belongs to; -amt compounds; church districts
+        ("Das Seminar wurde vom Steuer- und Rechtsausschuss des Landesverbandes Thüringer "
+         "Karnevalsvereine organisiert.",
+         ["Steuer- und Rechtsausschuss des Landesverbandes Thüringer Karnevalsvereine",
+          "Landesverband Thüringer Karnevalsvereine"]),
+        ("Das Seelsorgeamt der Erzdiözese Bamberg hat ein Konzept entwickelt.",
+         ["Seelsorgeamt der Erzdiözese Bamberg"]),
+        ("Das Jugendehrenamt ist wichtig, auch im Vorstandsamt.", []),
+        # a word that says what kind of body it is stands before the name, not in it
+        ("Der dort ansässige Verein \"Mittenmang\" lädt ein.", ["Mittenmang"]),
+        ("Die Unternehmensgruppe Deutsche Glasfaser hat Interesse signalisiert.", ["Deutsche Glasfaser"]),
+        ("Das beauftragte Unternehmen Wärmelokal GmbH stellt den Plan vor.", ["Wärmelokal GmbH"]),
+        ("Die Einrichtung Volkshochschule wird 100.", []),
+        ("Es geht um Projekte im Programm „Engagierte Stadt“ des Vereins.", []),
+        # a town or district that acts without its name is the one the text names
+        ("Im Landkreis Oberallgäu gibt es viele Dächer. Deshalb lädt der Landkreis alle Bürger ein.",
+         ["Landkreis Oberallgäu"]),
+        ("Deshalb lädt der Landkreis alle Bürger ein.", []),
+        ("Im Landkreis Dachau und im Landkreis Fürth gibt es Dächer. Der Landkreis lädt ein.", []),
+        # possessives, bank details, an unnamed state government
+        ("Sie begeistern Freiwillige für Ihren Verein und unseren Verband.", []),
+        ("Spendenkonto — IBAN: DE64 2655 0105 0000 2419 27\nSparkasse Osnabrück | BIC: NOLADE22XXX", []),
+        ("Die aktuelle Verordnung der Landesregierung lässt Versammlungen zu.", []),
     ],
 )
 def test_organizations(extractor, text, expected):

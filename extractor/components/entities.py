@@ -64,7 +64,7 @@ _NOT_PLACE = re.compile(
 # last parts of names that a statistical NER calls ORG but are no organisations (doc.ents only)
 _NOT_ORG_WORD = re.compile(
     r"(?:preis|programm|projekt|band|festival|wettbewerb|kampagne|fest|city)(?:es|s|e|en|n)?$", re.I)
-_PRIVATE = {"bare", "known", "locative"}
+_PRIVATE = {"bare", "known", "locative", "inner", "bare_muni"}
 _YEAR_WORD = re.compile(r" (?:1[89]|20)\d\d(?= )")
 
 
@@ -160,6 +160,13 @@ class EntitiesComponent:
         self._place_nouns_all = self._place_nouns | set(patterns.get("church_places", []))
         self._venue_before = re.compile(patterns.get("venue_before", "(?!)"), re.I)
         self._legal_linkers = set(patterns.get("legal_name_linkers", []))
+        self._descriptors = set(patterns.get("descriptors", []))
+        before_name = patterns.get("descriptors_before_name", {})
+        self._desc_quoted = set(before_name.get("quoted", []))
+        self._desc_plain = set(before_name.get("plain", []))
+        markers = patterns.get("bank_detail_markers", [])
+        self._bank_line = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(m) for m in markers) + r")(?!\w)") \
+            if markers else None
         self._ready = True
 
     def _ensure(self) -> None:
@@ -183,7 +190,16 @@ class EntitiesComponent:
     def set_annotations(self, doc: Doc, found: dict[str, list[Candidate]]) -> None:
         policy = self.overlap or (lambda c: c)
         for family, cands in found.items():
-            write(doc, family, policy(cands))
+            # the body a unit belongs to is a mention of its own inside the unit's name
+            # ("Sachgebiet … des Landratsamtes Kronach"): kept when its outer name is kept
+            nested = [c for c in cands if c.attrs.get("nested")]
+            kept = policy([c for c in cands if not c.attrs.get("nested")])
+            for c in nested:
+                c.attrs = {k: v for k, v in c.attrs.items() if k != "nested"}
+                if any(o.start <= c.start and c.end <= o.end and (o.start, o.end) != (c.start, c.end)
+                       for o in kept):
+                    kept.append(c)
+            write(doc, family, sorted(kept, key=lambda c: c.start) if nested else kept)
 
     def match(self, doc: Doc) -> dict[str, list[Candidate]]:
         self._ensure()
@@ -244,8 +260,82 @@ class EntitiesComponent:
             if org is not None:
                 out.append(org)
                 covered_until = org.end
+                inner = org.attrs.get("inner")
+                if inner is not None:
+                    sub = self._grow(ctx, inner, self.lexicon.lookup(doc[inner].text))
+                    if sub is not None and org.start < sub.start and sub.end <= org.end:
+                        sub.attrs["nested"] = True
+                        out.append(sub)
+        out.extend(self._described_names(ctx, out))
         out.extend(self._acronym_names(ctx, out))  # "NABU Berlin" before the known "NABU"
         out.extend(self._known_names(ctx, out))
+        out = [o for o in out if not self._bank_detail(ctx, o)]
+        self._name_bare_munis(ctx, out)
+        return out
+
+    def _bank_detail(self, ctx: "_Context", o: _Org) -> bool:
+        """A bank in a line of bank details ("Sparkasse Osnabrück | BIC: …", "IBAN … Volksbank")
+        is an account, not a mention of the announcement."""
+        if self._bank_line is None or "bank" not in o.head_word.casefold() and "sparkasse" not in o.head_word.casefold():
+            return False
+        text = ctx.doc.text
+        a = ctx.doc[o.start].idx
+        lo = text.rfind("\n", 0, a) + 1
+        hi = text.find("\n", a)
+        line = text[lo: hi if hi >= 0 else len(text)]
+        return bool(self._bank_line.search(line))
+
+    def _name_bare_munis(self, ctx: "_Context", orgs: list[_Org]) -> None:
+        """A town, district or state that acts without its name ("Der Landkreis lädt … ein") is
+        the one of that kind the text names ("Landkreis Oberallgäu"), when it names exactly one."""
+        named: dict[str, set[str]] = {}
+        for v in ctx.muni_names:
+            named.setdefault(v.split(" ", 1)[0], set()).add(v)
+        for o in orgs:
+            if o.attrs.get("bare_muni"):
+                vals = named.get(o.value, set())
+                if len(vals) == 1:
+                    o.value = next(iter(vals))
+                    del o.attrs["bare_muni"]
+        orgs[:] = [o for o in orgs if not o.attrs.get("bare_muni")]
+
+    def _described_names(self, ctx: "_Context", found: list[_Org]) -> list[_Org]:
+        """A name after a word that only says what kind of body it is: "der Verein „Mittenmang“",
+        "die Unternehmensgruppe Deutsche Glasfaser" — the organisation is the name alone."""
+        doc = ctx.doc
+        n = len(doc)
+        taken = set()
+        for o in found:
+            taken.update(range(o.start, o.end))
+        out: list[_Org] = []
+        for i, tok in enumerate(doc):
+            w = tok.text
+            if w not in self._desc_quoted and w not in self._desc_plain or i + 1 >= n or ctx.in_credit(i) \
+                    or ctx.boundary(i, i + 1) or i + 1 in taken:
+                continue
+            k = i + 1
+            if doc[k].text in {"„", '"', "»", "‚"} and w in self._desc_quoted:
+                close = next((x for x in range(k + 1, min(n, k + 7)) if doc[x].text in {"“", '"', "«", "‘"}), None)
+                if close is None or close == k + 1 or any(x in taken for x in range(k + 1, close)):
+                    continue
+                words = [doc[x].text for x in range(k + 1, close)]
+                if not _CAP.match(words[0]) or any(_NOT_ORG_WORD.search(x) for x in words) \
+                        or any(ctx.boundary(x - 1, x) for x in range(k + 1, close + 1)):
+                    continue
+                out.append(_Org(k + 1, close, doc[k + 1:close].text, head_word=words[-1], priority=1))
+                taken.update(range(k + 1, close))
+            elif w in self._desc_plain:
+                e = k
+                while e < n and e - k < 4 and not ctx.boundary(e - 1, e) and _CAP.match(doc[e].text) \
+                        and doc[e].text.casefold() not in self.determiners and doc[e].is_alpha \
+                        and e not in taken and not self.is_role(doc[e].text) and doc[e].text not in self._descriptors:
+                    e += 1
+                if e == k or e - k == 1 and doc[k].text in self.common_nouns:
+                    continue
+                if e < n and (_CAP.match(doc[e].text) and not ctx.boundary(e - 1, e) or e in taken):
+                    continue  # runs on into something else
+                out.append(_Org(k, e, doc[k:e].text, head_word=doc[e - 1].text, priority=1))
+                taken.update(range(k, e))
         return out
 
     def _acronym_names(self, ctx: "_Context", found: list[_Org]) -> list[_Org]:
@@ -301,7 +391,7 @@ class EntitiesComponent:
         while j >= 0 and i - j <= 6 and not ctx.boundary(j, j + 1):
             w = doc[j].text
             if _CAP.match(w) and w.casefold() not in self.determiners and not ctx.sent_start(j) \
-                    and not self.is_role(w):
+                    and not self.is_role(w) and w not in self._descriptors:
                 s = j
             elif (w in {"-"} or w in self._legal_linkers) and j > 0 and _CAP.match(doc[j - 1].text) \
                     and s == j + 1 and doc[j - 1].text.casefold() not in self.determiners \
@@ -348,7 +438,7 @@ class EntitiesComponent:
                 s = j  # "Dr. Jürgen Rembold Stiftung"
                 j -= 1
                 continue
-            if self.is_role(w) or self.is_title(w) or w in self.not_surnames:
+            if self.is_role(w) or self.is_title(w) or w in self.not_surnames or w in self._descriptors:
                 break
             if ctx.sent_start(j) and not self._adjective(w) and not self.lexicon.lookup(w):
                 # a capitalised sentence opener is a name word only when it is a proper adjective
@@ -396,6 +486,7 @@ class EntitiesComponent:
         apposed = e > i + 1
         named = named or apposed
         # complements
+        inner_head = None
         for _ in range(2):
             k = e
             if k >= n or ctx.boundary(k - 1, k):
@@ -419,6 +510,9 @@ class EntitiesComponent:
                 if end:
                     e = end
                     named = True
+                    h_at = next(x for x in range(k + 1, end) if self.lexicon.lookup(doc[x].text))
+                    if "muni" not in self.lexicon.lookup(doc[h_at].text).flags:
+                        inner_head = h_at
                     continue
             break
         # a place after a complement: "Landeszentrale für politische Bildung Thüringen"
@@ -449,7 +543,12 @@ class EntitiesComponent:
             if s == i and e == i + 1 and "muni" not in head.flags and self._specific_head(head) \
                     and not acronym and self._acting(ctx, s, e, owner=False):
                 return _Org(s, e, head.base, head_word=head.base, priority=1, attrs={"bare": True})
+            if s == i and e == i + 1 and "muni" in head.flags and not acronym \
+                    and self._acting(ctx, s, e, owner=False):
+                return _Org(s, e, head.base, head_word=head.base, priority=1, attrs={"bare_muni": True})
             return None
+        if "muni" in head.flags and apposed and s == i:
+            ctx.muni_names.add(re.sub(r"\s+", " ", " ".join([head.base] + [t.text for t in doc[i + 1:e]])))
         if "muni" in head.flags and not apposed:
             return None
         if "muni" in head.flags and not self._acting(ctx, s, e):
@@ -470,6 +569,8 @@ class EntitiesComponent:
         value = re.sub(r"\s+", " ", value)
         end_tok = e + 3 if acronym else e
         attrs = {"locative": True} if "place" in head.flags and self._locative(ctx, s) else {}
+        if inner_head is not None:
+            attrs["inner"] = inner_head
         return _Org(s, end_tok, value, acronym=acronym, head_word=head.base, attrs=attrs)
 
     def _locative(self, ctx: "_Context", s: int) -> bool:
@@ -1099,6 +1200,7 @@ class _Context:
                 hi = x
         self._lower = None
         self._credit = self._credit_tokens(doc, comp)
+        self.muni_names: set[str] = set()  # "Stadt Würzburg", "Landkreis Oberallgäu" as written
 
     def boundary(self, a: int, b: int) -> bool:
         """True when tokens a and b (a = b - 1) are on different lines or split by a space token."""

@@ -71,6 +71,7 @@ class HeadLexicon:
                 continue
             self.entries[parts[0].casefold()] = (parts[1], frozenset(parts[2:]))
         self.not_heads = {w.casefold() for w in not_heads}
+        self._not_suffixes = sorted((w for w in self.not_heads if "-" not in w), key=len, reverse=True)
         # longest first, so "gemeindebund" wins over "bund"
         self._suffixes = sorted(
             (h for h, (_, fl) in self.entries.items() if "exact" not in fl), key=len, reverse=True
@@ -80,6 +81,8 @@ class HeadLexicon:
     def _match_base(self, low: str) -> Optional[tuple[str, str, frozenset]]:
         if low in self.not_heads:
             return None
+        if any(low.endswith(nh) for nh in self._not_suffixes if len(low) > len(nh)):
+            return None  # "Jugendehrenamt", "Bürgerwerkstatt": a compound of a word that is no head
         if low in self.entries:
             g, fl = self.entries[low]
             return low, g, fl
