@@ -144,6 +144,16 @@ def orgs(extractor, text):
         ("Sie begeistern Freiwillige für Ihren Verein und unseren Verband.", []),
         ("Spendenkonto — IBAN: DE64 2655 0105 0000 2419 27\nSparkasse Osnabrück | BIC: NOLADE22XXX", []),
         ("Die aktuelle Verordnung der Landesregierung lässt Versammlungen zu.", []),
+        # a quoted name after a head; "im Kreis X"; club-like acronyms of heads; ", und"
+        ("Es gibt ein Angebot der Landesarbeitsgemeinschaft \"EFI Bayern\" für alle.",
+         ["Landesarbeitsgemeinschaft EFI Bayern"]),
+        ("Das Freiwilligenzentrum im Kreis Plön lädt ein.", ["Freiwilligenzentrum im Kreis Plön"]),
+        ("Kerstin Stocker (Freiwilligenagentur Win-Win im Landkreis Nürnberger Land) spricht.",
+         ["Freiwilligenagentur Win-Win"]),
+        ("Eine Anmeldung erfolgt über die VHS Preetz.", ["Volkshochschule Preetz"]),
+        ("Das Förderprogramm des Bundesministeriums für Familie, Senioren, Frauen, und Jugend läuft.",
+         ["Bundesministerium für Familie, Senioren, Frauen und Jugend"]),
+        ("Dabei sind die Wärmestube und die Freisinger Tafel.", ["Freisinger Tafel"]),
     ],
 )
 def test_organizations(extractor, text, expected):

@@ -161,6 +161,7 @@ class EntitiesComponent:
         self._venue_before = re.compile(patterns.get("venue_before", "(?!)"), re.I)
         self._legal_linkers = set(patterns.get("legal_name_linkers", []))
         self._descriptors = set(patterns.get("descriptors", []))
+        self._acr_expand = dict(patterns.get("acronym_expansions", {}))
         before_name = patterns.get("descriptors_before_name", {})
         self._desc_quoted = set(before_name.get("quoted", []))
         self._desc_plain = set(before_name.get("plain", []))
@@ -365,7 +366,10 @@ class EntitiesComponent:
             while e < n and e - k < 2 and not ctx.boundary(e - 1, e) and self._place_name(ctx, e):
                 e += 1
             if e > k:
-                out.append(_Org(i, e, doc[i:e].text, acronym=w, priority=1))
+                value = doc[i:e].text
+                if w in self._acr_expand:  # "VHS Preetz" -> "Volkshochschule Preetz"
+                    value = self._acr_expand[w] + " " + doc[i + 1:e].text
+                out.append(_Org(i, e, value, acronym=w, priority=1))
                 taken.update(range(i, e))
             elif i > 0 and doc[i - 1].text.casefold() in {"der", "die", "das"} and len(w) >= 3 \
                     and w not in self.known_acronyms and self._acting(ctx, i, i + 1, owner=False):
@@ -467,6 +471,7 @@ class EntitiesComponent:
         named = s < i
         # an apposed name: "Freiwilligenagentur Win-Win", "Leitstelle Ehrenamt und Bürgerbeteiligung"
         k = i + 1
+        quoted = None
         while k < n and not ctx.boundary(k - 1, k) and k - i <= 6:
             w = doc[k].text
             if w in self._place_nouns and e == k and k + 1 < n and not ctx.boundary(k, k + 1) \
@@ -483,6 +488,14 @@ class EntitiesComponent:
                 k += 1
                 continue
             break
+        if e == i + 1 and k < n and doc[k].text in {"„", '"', "»"} and head.base not in self._desc_quoted \
+                and "muni" not in head.flags and not ctx.boundary(k - 1, k):
+            close = next((x for x in range(k + 2, min(n, k + 7)) if doc[x].text in {"“", '"', "«"}), None)
+            if close and all(not ctx.boundary(x - 1, x) for x in range(k + 1, close + 1)) \
+                    and _CAP.match(doc[k + 1].text) and not any(_NOT_ORG_WORD.search(doc[x].text)
+                                                                 for x in range(k + 1, close)):
+                e = close + 1  # "Landesarbeitsgemeinschaft „EFI Bayern“"
+                quoted = (k, close)
         apposed = e > i + 1
         named = named or apposed
         # complements
@@ -492,6 +505,13 @@ class EntitiesComponent:
             if k >= n or ctx.boundary(k - 1, k):
                 break
             w = doc[k].text
+            if w == "im" and k + 2 < n and doc[k + 1].text in {"Kreis", "Landkreis", "Bezirk"} \
+                    and not ctx.boundary(k, k + 2) and self._name_word_after_head(ctx, k + 2) \
+                    and "muni" not in head.flags and e == i + 1 \
+                    and not (k + 3 < n and _CAP.match(doc[k + 3].text) and not ctx.boundary(k + 2, k + 3)):
+                e = k + 3  # "Freiwilligenzentrum im Kreis Plön"
+                named = True
+                continue
             if w == "für":
                 end = self._fuer_complement(ctx, k + 1)
                 if end:
@@ -557,6 +577,12 @@ class EntitiesComponent:
             return None  # "Stadtrat Hortolani": a role before a surname, not a council
         words = [t.text for t in doc[s:e]]
         spaces = [t.whitespace_ for t in doc[s:e]]
+        if quoted is not None:  # the quotes are no part of the name
+            drop = {quoted[0] - s, quoted[1] - s}
+            spaces = [sp if x not in drop else "" for x, sp in enumerate(spaces)]
+            spaces[quoted[0] - s - 1] = " "
+            words = [w for x, w in enumerate(words) if x not in drop]
+            spaces = [sp for x, sp in enumerate(spaces) if x not in drop]
         if "local" in head.flags and s == i - 1 and not apposed and e == i + 1:
             town = self._town_of(ctx, doc[s].text)
             if town:  # "Landsberger Landratsamt" -> "Landratsamt Landsberg"
@@ -567,6 +593,7 @@ class EntitiesComponent:
             return None  # a bare "Volkshochschule", "Landratsamt" names no particular body
         value = nominative_org(words, spaces, i - s, head.gender, head.base, self.adjective_rx)
         value = re.sub(r"\s+", " ", value)
+        value = re.sub(r", (und|sowie) ", r" \1 ", value)  # "Frauen, und Jugend"
         end_tok = e + 3 if acronym else e
         attrs = {"locative": True} if "place" in head.flags and self._locative(ctx, s) else {}
         if inner_head is not None:
@@ -679,6 +706,9 @@ class EntitiesComponent:
             if j < n and doc[j].text in {",", "und", "sowie"} and not ctx.boundary(j - 1, j):
                 seps.append(doc[j].text)
                 k = j + 1
+                if doc[j].text == "," and k < n and doc[k].text in {"und", "sowie"}:
+                    seps[-1] = doc[k].text  # "Frauen, und Jugend"
+                    k += 1
                 continue
             break
         if not items_end:
