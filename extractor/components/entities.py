@@ -139,6 +139,9 @@ class EntitiesComponent:
         # every prefix of a known name's first word: a token that is none of them cannot
         # start a known name (checked before trying span lengths, which is the costly part)
         self._known_starts = {k.split()[0][:n] for k in self.known for n in range(1, len(k.split()[0]) + 1)}
+        # "Leitstelle X der Staatskanzlei Rheinland-Pfalz": is the body a unit belongs to also
+        # an organisation of its own? The project's seed annotations say no (one organisation).
+        self.parent_bodies = bool(patterns.get("parent_bodies_as_organizations", False))
         self.determiners = {d.casefold() for d in patterns["determiners"]}
         self.adjective_rx = re.compile(patterns["adjective_stems"])
         self.acting_verbs = {v.casefold() for v in patterns["acting_verbs"]}
@@ -262,7 +265,7 @@ class EntitiesComponent:
                 out.append(org)
                 covered_until = org.end
                 inner = org.attrs.get("inner")
-                if inner is not None:
+                if inner is not None and self.parent_bodies:
                     sub = self._grow(ctx, inner, self.lexicon.lookup(doc[inner].text))
                     if sub is not None and org.start < sub.start and sub.end <= org.end:
                         sub.attrs["nested"] = True
