@@ -47,7 +47,7 @@ from ..normalize.names import (
     person_key,
     strip_titles,
 )
-from .base import Candidate, OverlapPolicy, write
+from .base import Candidate, OverlapPolicy, doc_text, write
 
 log = logging.getLogger(__name__)
 
@@ -282,7 +282,7 @@ class EntitiesComponent:
         is an account, not a mention of the announcement."""
         if self._bank_line is None or "bank" not in o.head_word.casefold() and "sparkasse" not in o.head_word.casefold():
             return False
-        text = ctx.doc.text
+        text = doc_text(ctx.doc)
         a = ctx.doc[o.start].idx
         lo = text.rfind("\n", 0, a) + 1
         hi = text.find("\n", a)
@@ -651,7 +651,7 @@ class EntitiesComponent:
             return None
         stem = word[:-2]
         for town in (stem, stem + "e", stem[:-1] if stem.endswith("n") else None):
-            if town and re.search(r"(?<![\w-])" + re.escape(town) + r"(?![\w])", ctx.doc.text):
+            if town and re.search(r"(?<![\w-])" + re.escape(town) + r"(?![\w])", doc_text(ctx.doc)):
                 return town
         return None
 
@@ -771,7 +771,7 @@ class EntitiesComponent:
         """A town/district/state acts: subject of an acting verb, or agent after a marker; with
         ``owner`` also when it owns something ("die Kampagne der Stadt Emmendingen")."""
         doc = ctx.doc
-        before = doc.text[max(0, doc[s].idx - 40) : doc[s].idx]
+        before = doc_text(doc)[max(0, doc[s].idx - 40) : doc[s].idx]
         if self._agent.search(before):
             return True
         if e + 2 < len(doc) and doc[e].text == "," and doc[e + 1].text == "vertreten" and doc[e + 2].text == "durch":
@@ -1259,7 +1259,7 @@ class _Context:
 
     @staticmethod
     def _credit_tokens(doc: Doc, comp: EntitiesComponent) -> set[int]:
-        text = doc.text
+        text = doc_text(doc)
         zones: list[tuple[int, int]] = []
         for m in comp._credit.finditer(text):
             line_end = text.find("\n", m.end())
