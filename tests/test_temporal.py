@@ -114,6 +114,8 @@ ROWS = [
     row("Die Bürgerversammlung am Mittwoch, 6. November 2024 im Rathaus.", ["2024-11-06"], [], ["2024-11-06"]),
     # -- ranges and lists ----------------------------------------------------------------------
     row("Die Ausstellung läuft vom 17. bis 30. September 2026.", ["2026-09-17..2026-09-30"], [], ["2026-09-17>2026-09-30"]),
+    row("Das Seminar fand am Wochenende vom 3.-5. Dezember 2021 statt.", ["2021-12-03..2021-12-05"], [], ["2021-12-03>2021-12-05"], ref="2021-12-15"),
+    row("Die Anerkennung ist mit Datum 18. Juli 2018 erfolgt.", ["2018-07-18"], [], [], ref="2018-08-20"),
     row("Festwoche 17.–30.09.2018 im Kurpark", ["2018-09-17..2018-09-30"], [], ["2018-09-17>2018-09-30"]),
     row("Das Treffen war am 8. und 9. April 2025 in Mainz.", ["2025-04-08", "2025-04-09"], [], ["2025-04-08", "2025-04-09"]),
     row("Die Tage der offenen Tür am 11./12. März", ["2025-03-11", "2025-03-12"], [], ["2025-03-11", "2025-03-12"]),

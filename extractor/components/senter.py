@@ -8,6 +8,8 @@ are single tokens thanks to the tokenizer special cases added by
 
 from __future__ import annotations
 
+import re
+
 import numpy
 from spacy.attrs import SENT_START
 from spacy.language import Language
@@ -29,6 +31,8 @@ def _number_ends_sentence(prev: str, nxt: str) -> bool:
     """German tokenizes "4471." and "2024." as one token (ordinal style). A number of three
     or more digits with a period, before a capitalised word that is not a month, ends a
     sentence; "24. Juli" and "im 2. Stock" do not."""
+    if re.fullmatch(r"\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}\.", prev):
+        return nxt[:1].isupper()  # "… am 21.09.2023 und 06.03.2024. Die Besichtigung …"
     if not (prev.endswith(".") and prev[:-1].isdigit()):
         return False
     return len(prev) >= 4 and nxt[:1].isupper() and nxt.lower() not in _MONTHS
