@@ -654,7 +654,11 @@ def _location(geo: Geometry, found: dict[str, list[Candidate]], draft: Draft, or
     venue = _nearest([c for c in locs if c.attrs.get("kind", "venue") == "venue"], region, anchors, draft.shared)
     address = _nearest([c for c in locs if c.attrs.get("kind") == "address"], region, anchors)
     city = _nearest([c for c in locs if c.attrs.get("kind") == "city"], region, anchors)
-    online = any(c.attrs.get("kind") == "online" and _in(region, c) for c in locs)
+    online_cands = [c for c in locs if c.attrs.get("kind") == "online" and _in(region, c)]
+    online = bool(online_cands)
+    # "per Zoom zugeschaltet", "auch per Livestream übertragen": a strong cue makes an event
+    # with a venue a hybrid one
+    hybrid = any(c.priority >= 2 for c in online_cands)
     room = _nearest(found.get("rooms", []), region, anchors,
                     draft.shared if venue is None or not _in(region, venue) else ())
     if venue is None and room is not None:
@@ -675,7 +679,7 @@ def _location(geo: Geometry, found: dict[str, list[Candidate]], draft: Draft, or
         room=room.value if room else None,
         address=address.value if address else None,
         city=city_name,
-        online=online and venue is None or (online and not anchors),
+        online=online and (venue is None or hybrid or not anchors),
     )
 
 

@@ -197,3 +197,20 @@ def test_jsonld_output(seed000):
 def test_event_locations(extractor, text, expected):
     result = extractor.extract(text=text, reference_date="2025-09-01")
     assert [(e.location.name, e.location.room) for e in result.events] == expected
+
+
+@pytest.mark.parametrize(
+    "text,online",
+    [
+        # a venue with a strong online cue is a hybrid event
+        ("Die Tagung ist am 3. Dezember 2025 im Bürgerhaus Mitte, Teilnehmer werden per Zoom zugeschaltet.", True),
+        ("Der Festakt ist am 24. Mai 2025 um 18 Uhr im Rathaus. Die Veranstaltung wird auch per Livestream übertragen.",
+         True),
+        # a weak cue does not make a venue online
+        ("Am 3. Dezember 2025 um 18 Uhr im Bürgerhaus Mitte. Infos finden Sie online.", False),
+    ],
+)
+def test_hybrid_online(extractor, text, online):
+    result = extractor.extract(text=text, reference_date="2025-09-01")
+    assert result.events and result.events[0].location.name
+    assert result.events[0].location.online is online

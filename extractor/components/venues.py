@@ -316,21 +316,16 @@ class VenuesComponent:
             while a - 1 >= 0 and i - a < 2 and _ADJ.match(doc[a - 1].text) and doc[a - 1].text not in self.locative \
                     and not self.venue_head(doc[a - 1].text) and "\n" not in doc[a - 1].whitespace_:
                 a -= 1
-            j = a - 1
-            while j >= 0 and (doc[j].text in _DETS or doc[j].text in _QUOTES or doc[j].text.islower()
-                              and doc[j].text.isalpha() and doc[j].text not in self.locative) and a - j <= 3:
-                j -= 1  # "im alten Rathaus", "in der Stadthalle", "in der „Beuchertsmühle“"
-            locative = j >= 0 and doc[j].text in self.locative
+            j = self._walk_back(doc, a)
+            locative = self._is_locative(doc, j, a)
             room_before = None
             if a >= 2 and doc[a - 1].text in {"des", "der"}:
                 room_before = max((r for r in rooms if r.end <= doc[a - 1].idx and doc[a - 1].idx - r.end <= 2),
                                   key=lambda r: r.end - r.start, default=None)
             if not locative and room_before is None and a < i:  # the capitalised word was no adjective after all
                 a = i
-                j = i - 1
-                while j >= 0 and (doc[j].text in _DETS or doc[j].text in _QUOTES) and i - j <= 3:
-                    j -= 1
-                locative = j >= 0 and doc[j].text in self.locative
+                j = self._walk_back(doc, i, strict=True)
+                locative = self._is_locative(doc, j, a)
             label = bool(self._label.search(text[max(0, doc[a].idx - 25) : doc[a].idx]))
             # "im Sitzungssaal des Rathauses", "im Europasaal des Internationalen Zentrums": the
             # building after a room
@@ -348,6 +343,52 @@ class VenuesComponent:
             out.append(Candidate("locations", doc[a].idx, end, value, attrs=attrs,
                                  priority=2 if (locative or label) else 1))
         return out
+
+    def _walk_back(self, doc: Doc, a: int, strict: bool = False) -> int:
+        """The token before the article, adjectives and quotes in front of a venue head
+        ("im alten Rathaus", "in der\\n Stadthalle", "in der „Beuchertsmühle“", "in der Bildungs-
+        und Begegnungsstätte"); line breaks between them are skipped."""
+        j = a - 1
+        words = 0
+        while j >= 0:
+            t = doc[j].text
+            if doc[j].is_space:
+                j -= 1
+                continue
+            if words >= 3:
+                break
+            if t in _DETS or t in _QUOTES:
+                pass
+            elif strict:
+                break
+            elif t.islower() and t.isalpha() and t not in self.locative and t != "um":
+                pass
+            elif t.endswith("-") and j + 1 < a and doc[j + 1].text in {"und", "oder"}:
+                pass  # "Bildungs- und Begegnungsstätte"
+            else:
+                break
+            words += 1
+            j -= 1
+        return j
+
+    def _is_locative(self, doc: Doc, j: int, a: int) -> bool:
+        """``doc[j]`` is a locative preposition for the venue at ``a``: "im", "in der", "auf dem",
+        a sentence's first "Im"/"In der", "rund um die"; a bare "in" before a capitalised word
+        without an article names a town ("in Heiligenhaus"), not a venue."""
+        if j < 0:
+            return False
+        t = doc[j].text
+        if t not in self.locative and not (t[:1].isupper() and t.lower() in self.locative
+                                           and (j == 0 or doc[j].is_sent_start or "\n" in doc[j - 1].text
+                                                or "\n" in doc[j - 1].whitespace_
+                                                or doc[j - 1].text in {".", "!", "?", ":"})):
+            return t == "um" and j > 0 and doc[j - 1].text in {"rund", "rings"}
+        if t.lower() == "in" and all(doc[x].is_space for x in range(j + 1, a)):
+            return False
+        nxt = next((doc[x].text for x in range(j + 1, a) if not doc[x].is_space), None)
+        if t.lower() == "an" and nxt in {"das", "die", "den"}:
+            return False  # "an das Begegnungszentrum verliehen": a recipient, not a place
+        return True
 
     def _nominative_adj(self, adj: str, head: str) -> str:
         """ "Alten" before "Rathaus" → "Altes"; "Blumberger" stays."""
