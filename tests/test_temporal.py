@@ -339,6 +339,14 @@ ROWS = [
     row("Die Bibliothek ist an diesen Samstagen geöffnet in der Zeit von 9 bis 13 Uhr.", [], None, []),
     row("Der Stammtisch trifft sich regelmäßig jeweils donnerstags um 20 Uhr.", [], None, []),
     row("Am ersten Sonntag im Monat ist Kirchcafé.", [], [], []),
+    row("Es gab keine Sprechstunde, zu der man zu der festen Sprechzeit am Freitag kommen konnte.", [], [], [], ref="2023-10-02"),
+    # -- document-wide anchors ---------------------------------------------------------------
+    row("Die Wahl ist am 19. Februar 2023. Der Wahlvorstand tritt am 19. Feb zusammen.",
+        ["2023-02-19", "2023-02-19"], [], ["2023-02-19"], ref="2023-03-05"),
+    row("Das Seminar fand vom 3.-5. Dezember 2021 statt. Am Sonntag wurde das Ergebnis vorgestellt.",
+        ["2021-12-03..2021-12-05", "2021-12-05"], [], None, ref="2021-12-15"),
+    row("Mit dem ersten Bürgermahl am 22.1.2005 wurde eine Tradition begründet. Das fünfzehnte Bürgermahl ist am 02.11.2019.",
+        ["2005-01-22", "2019-11-02"], [], ["2019-11-02"], ref="2019-10-15"),
 ]
 
 

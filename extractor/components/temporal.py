@@ -94,6 +94,7 @@ class TemporalComponent:
         )
         self._cancel = _words_rx(patterns.get("cancel_cues", []) or ["\0"], r"(?![\w-])")
         self.top_lines = int(s.get("top_lines", 8))
+        self.background_days = int(s.get("background_days", 365))
         self._published_after = re.compile(
             r"\s*\)?\s*(?:" + "|".join(re.escape(w) for w in patterns.get("published_after", [])) + ")"
         ) if patterns.get("published_after") else None
@@ -164,6 +165,7 @@ class TemporalComponent:
             g.resolve(grp, ref, past)
             grp.items = [it for it in grp.items if it.first.value and (not it.last or it.last.value)]
         groups = [grp for grp in groups if grp.items]
+        self.anchor_years(groups)
         taken = Intervals((grp.start, grp.end) for grp in groups)
         for grp in g.relative(text, ref):
             if not is_blocked(grp.start, grp.end) and not taken(grp.start, grp.end):
@@ -175,8 +177,11 @@ class TemporalComponent:
             s1 = starts[i + 1] if i + 1 < len(starts) else len(text)
             if "am " not in text[s0:s1].lower() or not self._report.search(text, s0, s1):
                 continue
+            if self._opening.search(text, s0, s1):
+                continue  # "zu der festen Sprechzeit am Freitag": a recurring weekday
             for grp in g.past_weekdays(text, ref, s0, s1):
                 if not is_blocked(grp.start, grp.end) and not taken(grp.start, grp.end):
+                    self.anchor_weekday(grp, groups, ref)
                     groups.append(grp)
                     past_weekdays.add(id(grp))
         groups.sort(key=lambda x: x.start)
@@ -207,6 +212,7 @@ class TemporalComponent:
             for f in found:
                 if id(f.group) in past_weekdays and f.role == "session":
                     f.role = "other"
+        self.mark_background(found, ref)
         self.attach_times(text, found, times, sidx, starts)
 
         dates, sessions, deadlines = [], [], []
@@ -230,6 +236,66 @@ class TemporalComponent:
             "sessions": dedupe_sessions(sessions),
             "deadlines": deadlines,
         }
+
+    # -- document-wide anchors -----------------------------------------------------------------
+    @staticmethod
+    def anchor_years(groups: list[DateGroup]) -> None:
+        """A yearless day that the text also names with its year is that year's ("Wahl am
+        19. Februar 2023 … Der Briefwahlvorstand tritt am 19. Feb …")."""
+        years: dict[tuple[int, int], set[int]] = {}
+        for grp in groups:
+            for a in grp.atoms:
+                if a.explicit_year and a.value is not None:
+                    years.setdefault((a.value.month, a.value.day), set()).add(a.value.year)
+        for grp in groups:
+            if len(grp.atoms) != 1 or grp.atoms[0].explicit_year or grp.atoms[0].weekday is not None:
+                continue
+            a = grp.atoms[0]
+            if a.value is None:
+                continue
+            ys = years.get((a.value.month, a.value.day))
+            if ys and len(ys) == 1 and a.value.year not in ys:
+                a.value = a.value.replace(year=next(iter(ys)))
+
+    @staticmethod
+    def anchor_weekday(grp: DateGroup, groups: list[DateGroup], ref: dt.date, reach: int = 31) -> None:
+        """A bare weekday of a report ("am Sonntag") that falls on a day the text dates
+        ("am Wochenende vom 3.-5. Dezember") is that day, not the last such day before today."""
+        wd = grp.atoms[0].weekday
+        best = None
+        for other in groups:
+            if other.relative:
+                continue
+            for item in other.items:
+                d0, d1 = item.days()
+                if d0 is None:
+                    continue
+                last = d1 or d0
+                if (last - d0).days > 7:
+                    continue
+                day = d0
+                while day <= last:
+                    if day.weekday() == wd and day <= ref and (ref - day).days <= reach:
+                        best = day if best is None or day > best else best
+                    day += dt.timedelta(days=1)
+        if best is not None:
+            a = grp.atoms[0]
+            a.value, a.day, a.month, a.year = best, best.day, best.month, best.year
+
+    def mark_background(self, found: list["_Found"], ref: dt.date) -> None:
+        """In an invitation (a session on or after today), a day more than ``background_days``
+        before today is history ("Mit dem ersten Bürgermahl am 22.1.2005 wurde …"), not a session."""
+        limit = ref - dt.timedelta(days=self.background_days)
+        soon = ref - dt.timedelta(days=self.grammar.tolerance_days)
+
+        def last_day(f: "_Found") -> dt.date:
+            return max((it.last or it.first).value for it in f.group.items)
+
+        if not any(f.role == "session" and last_day(f) >= soon for f in found):
+            return
+        for f in found:
+            if f.role == "session" and last_day(f) < limit:
+                f.role = "other"
 
     # -- context ------------------------------------------------------------------------------
     def sentence_starts(self, text: str) -> list[int]:
