@@ -286,7 +286,15 @@ def filter_boilerplate(text: str) -> tuple[str, list[str], Optional[dt.date]]:
                 drop[k] = True
         i = max(j, i + 1)
 
-    # 4. publication stamp near the top
+    # 4. publication stamp near the top; a byline with its stamp ("Von Helga Koch
+    # 12.09.2024, 17:00") wherever it stands (under breadcrumbs, a teaser, the headline)
+    for i, line in enumerate(lines):
+        if drop[i] or not line.strip():
+            continue
+        b = p.byline_stamp.match(line)
+        if b and p.year_date.search(line) and not _WEEKDAY_OR_MONTH.search(line[: b.start("date")]):
+            drop[i] = True
+            published = published or _parse_stamp_date(b.group("date"))
     seen = 0
     for i, line in enumerate(lines):
         if not line.strip():
@@ -295,11 +303,6 @@ def filter_boilerplate(text: str) -> tuple[str, list[str], Optional[dt.date]]:
         if seen > STAMP_WINDOW_LINES:
             break
         if drop[i]:
-            continue
-        b = p.byline_stamp.match(line)
-        if b and p.year_date.search(line):
-            drop[i] = True
-            published = published or _parse_stamp_date(b.group("date"))
             continue
         m = p.stamp.match(line)
         # "27.09.2017 10:58" is a stamp; "15. Oktober 2018 | 18:00 bis 21:00 Uhr" is the
@@ -330,6 +333,12 @@ def filter_boilerplate(text: str) -> tuple[str, list[str], Optional[dt.date]]:
     kept = [lines[i].rstrip() for i in range(n) if not drop[i]]
     cleaned = re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()
     return cleaned, removed, published
+
+
+_WEEKDAY_OR_MONTH = re.compile(
+    r"\b(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag|Januar|Februar|März|April|Mai|Juni"
+    r"|Juli|August|September|Oktober|November|Dezember)\b"
+)
 
 
 def _has_stamp_word(line: str) -> bool:

@@ -98,6 +98,19 @@ CASES = [
         ["Die Stadt lädt am Donnerstag, 12.12.2024 um 18 Uhr ins Rathaus ein."],
         ["Meldungsdatum: 03.12.2024", "Von Helga Koch 12.09.2024, 17:00", "Bad Segeberg, den 28.02.2023"],
     ),
+    # a byline stamp under breadcrumbs and a teaser, below the top window
+    (
+        "1. Zeitung.de\n2. >\n3. Lokal\n4. >\n5. Nachrichten\n6. >\n7. Herbstfest\n\nHerbstfest\n\n"
+        "Am 26. September sind alle Senioren eingeladen.\n\nVon Helga Koch 12.09.2024, 17:00\nAm 26. September ist Herbstfest.",
+        ["Am 26. September ist Herbstfest."],
+        ["Von Helga Koch 12.09.2024, 17:00"],
+    ),
+    # ... but "Von Montag 12.09.2024" is no byline
+    (
+        "Die Ausstellung.\nVon Montag 12.09.2024\nbis Freitag ist sie offen.",
+        ["Von Montag 12.09.2024"],
+        [],
+    ),
     # ... but a weekday with "den" is an event's date line
     (
         "Die Versammlung findet statt am\nFreitag, den 3. März 2023\nim Bürgerhaus.",
