@@ -48,6 +48,7 @@ class _Cues:
     question: re.Pattern
     contact: re.Pattern
     cancelled: re.Pattern
+    poll: re.Pattern
     duration: re.Pattern
     number_words: dict
 
@@ -66,6 +67,7 @@ def cues() -> _Cues:
         question=rx("question"),
         contact=rx("contact"),
         cancelled=rx("cancelled"),
+        poll=re.compile(d["poll"]),
         duration=rx("duration"),
         number_words=d["number_words"],
     )
@@ -392,6 +394,41 @@ def _quote_in(geo: Geometry, si: int, pos: int) -> Optional[str]:
     return best[1] if best else None
 
 
+def _is_poll(geo: Geometry, cand: Candidate) -> bool:
+    """A polling day ("Bekanntmachung zur Bürgermeisterwahl am 19. Februar 2023 von 8.00 bis
+    18.00 Uhr"): the nearest kind noun or election word to the date is an election — before it
+    in its sentence, else after it, else the last one of the sentence before. An election after
+    "zur"/"zum" behind a kind noun is that event's topic ("Podiumsdiskussion zur Landtagswahl")."""
+    poll = cues().poll
+
+    def marks(i: int) -> list[tuple[int, int, bool]]:
+        s0, s1 = geo.sents[i]
+        kinds = [(k.start, k.end, False) for k in find_kind_cues(geo.text, s0, s1) if k.strong]
+        out = list(kinds)
+        for m in poll.finditer(geo.text, s0, s1):
+            lead = geo.text[max(s0, m.start() - 8) : m.start()]
+            if re.search(r"\bfür\s+(?:die|den)\s+$", lead):
+                continue  # "Bewerbervorstellung für die Bürgermeisterwahl"
+            if re.search(r"\b(?:zur|zum)\s+$", lead) and any(k[1] <= m.start() for k in kinds):
+                continue
+            out.append((m.start(), m.end(), True))
+        return sorted(out)
+
+    si = geo.sent_index(cand.start)
+    here = marks(si)
+    before = [m for m in here if m[1] <= cand.start]
+    if before:
+        return before[-1][2]
+    after = [m for m in here if m[0] >= cand.end]
+    if after:
+        return after[0][2]
+    # the heading line above a date line ("Bekanntmachung zur Bürgermeisterwahl" / "am 19. Februar …")
+    if si == 0 or re.search(r"[.!?:;]\W*$", geo.sentence(si - 1).rstrip()):
+        return False
+    prev = marks(si - 1)
+    return bool(prev) and prev[-1][2]
+
+
 def group_sessions(geo: Geometry, cands: list[Candidate]) -> list[Draft]:
     c = cues()
     drafts: list[Draft] = []
@@ -402,6 +439,8 @@ def group_sessions(geo: Geometry, cands: list[Candidate]) -> list[Draft]:
         si = geo.sent_index(cand.start)
         if c.cancelled.search(geo.sentence(si)):
             continue  # a cancelled or postponed date is not a session
+        if c.poll.search(geo.text, max(0, geo.sents[si - 1][0] if si else 0), geo.sents[si][1]) and _is_poll(geo, cand):
+            continue  # a polling day is a date, not a session
         session = as_session(cand.value)
         cue = _cue_for(geo, cand)
         key = _normal_kind(cue.kind) if cue and cue.strong else None

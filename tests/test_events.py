@@ -114,6 +114,17 @@ def test_all_day_sessions_are_dates_in_ics(extractor):
         ("Die Autorin liest am 16. Oktober 2025 aus „Hinter der Hecke die Welt“. Eine Autorin erzählt in "
          "„Sibir“ von Aussiedlern. Die Lesung am 20. Oktober 2025 wird gefördert.", "2025-10-01",
          [["2025-10-16"], ["2025-10-20"]]),
+        # a polling day is a date, not a session; an event for the election is one
+        ("Bekanntmachung\nzur Bürgermeisterwahl\nam 19. Februar 2023 von 8.00 Uhr bis 18.00 Uhr\n"
+         "Am Sonntag, dem 19. Februar 2023 findet in der Zeit von 8.00 bis 18.00 Uhr die Wahl der "
+         "Bürgermeisterin statt.", "2023-02-01", []),
+        ("Am Donnerstag, den 06. November 2025 um 19.00 Uhr findet in der Albhalle die öffentliche "
+         "Bewerbervorstellung für die Bürgermeisterwahl statt.", "2025-10-20", [["2025-11-06T19:00"]]),
+        ("Die Podiumsdiskussion zur Landtagswahl am 3. März 2026 beginnt um 19 Uhr.", "2026-02-01",
+         [["2026-03-03T19:00"]]),
+        # a council meeting and a climate day are two events
+        ("In der Ratssitzung am 9. Juli soll entschieden werden.\nAm 30. August 2025 wird der Plan "
+         "außerdem auf dem Energie- und Klimatag vorgestellt.", "2025-05-08", [["2025-07-09"], ["2025-08-30"]]),
         # negatives: bare date lines of one event, parts of one course, quoted speech
         ("Die Webinare finden online statt.\n\nTermine\n\n  • 28. August 2025, 14 bis 15:30 Uhr\n"
          "  • 31. August 2025, 17 bis 18:30 Uhr\n", "2025-08-01", [["2025-08-28T14:00", "2025-08-31T17:00"]]),
