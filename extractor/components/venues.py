@@ -40,7 +40,8 @@ _NAME = re.compile(r"^[A-ZÄÖÜ][\wäöüß'.-]*$")
 _DETS = {"der", "die", "das", "des", "dem", "den"}
 _QUOTES = {"„", "\"", "“", "»", "‚"}
 #: a capitalised adjective before a venue head ("Alten", "Blumberger", "Internationalen")
-_ADJ = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+(?:e|en|er|es|em)$")
+_ADJ = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+(?:['´’]s?ch)?(?:e|en|er|es|em)$")
+_APOSTROPHES = {"'", "´", "’"}
 _CALENDAR = {"montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "januar",
              "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober",
              "november", "dezember", "anmeldung", "kontakt", "telefon", "tel.", "e-mail", "fax", "info",
@@ -100,6 +101,14 @@ class VenuesComponent:
         self.venue_not = {w.casefold() for w in p["venue_not_heads"]}
         self.venue_generic = {w.casefold() for w in p["venue_generic"]}
         self.locative = {w for w in p["locative_before"] if not w.endswith(":")}
+        self.name_links = set(p.get("venue_name_links", ()))
+        self.name_link_heads = tuple(w.casefold() for w in p.get("venue_name_link_heads", ()))
+        self.genitive_heads = {w.casefold() for w in p.get("venue_genitive_heads", ())}
+        self.premises = set(p.get("venue_premises", ()))
+        line_labels = p.get("venue_line_labels", ())
+        self._line_label = re.compile(
+            r"^[ \t]*(?:" + _alternation(line_labels) + r")[ \t]*:?[ \t]*\n[ \t]*(?P<name>[A-ZÄÖÜ„\"][^\n,;]{1,60})$",
+            re.M) if line_labels else None
         self._label = re.compile(r"(?:" + _alternation([w for w in p["locative_before"] if w.endswith(":")])
                                  + r")[ \t]*$")
         suffix = p["street_suffixes"]
@@ -296,8 +305,19 @@ class VenuesComponent:
             e = i + 1
             while e < n and e - i <= 3 and "\n" not in doc[e - 1].whitespace_ and _NAME.match(doc[e].text) \
                     and doc[e].text.casefold() not in _DETS and not doc[e].is_sent_start \
-                    and not self.venue_head(doc[e].text) and doc[e].text not in {"Raum", "Zimmer", "Zi."}:
+                    and (e > i + 1 or not self.venue_head(doc[e].text)) and doc[e].text not in {"Raum", "Zimmer", "Zi."}:
                 e += 1
+            low_head = base.casefold()
+            if e == i + 1 and i + 2 < n and doc[i + 1].text in self.name_links and _CAP.match(doc[i + 2].text) \
+                    and low_head.endswith(self.name_link_heads) and "\n" not in doc[i].whitespace_:
+                # "Gasthaus zur Linde", "Gasthof zum Hirschen"
+                e = i + 3
+            if e == i + 1 and i + 2 < n and doc[i + 1].text in {"der", "des"} and low_head in self.genitive_heads \
+                    and _NAME.match(doc[i + 2].text) and doc[i + 2].text.casefold() not in _CALENDAR:
+                # "Haus der Eigenarbeit", "Haus des Gastes", "Haus der Offenen Tür"
+                e = i + 3
+                while e < n and e - i <= 4 and _ADJ.match(doc[e - 1].text) and _NAME.match(doc[e].text):
+                    e += 1
             if e == i + 1 and i + 2 < n and doc[i + 1].text in {"St.", "Sankt"}:
                 e = i + 2
             if e == i + 1 and doc[i + 1 : i + 5].text[:1] in _QUOTES if i + 1 < n else False:
@@ -309,7 +329,12 @@ class VenuesComponent:
                         k += 1
                     e = k
             named = e > i + 1
-            if generic and not named:
+            # "in den Räumen der Volkshochschule", "in der Aula der Grundschule": a generic head
+            # alone is the building of premises or of a room
+            of_premises = i >= 2 and doc[i - 1].text in {"der", "des"} and (
+                doc[i - 2].text in self.premises or any(r.end <= doc[i - 1].idx and doc[i - 1].idx - r.end <= 2
+                                                        for r in rooms))
+            if generic and not named and not of_premises:
                 continue
             # adjectives right before the head: "im Alten Rathaus", "in die Blumberger Stadthalle"
             a = i
@@ -329,7 +354,7 @@ class VenuesComponent:
             label = bool(self._label.search(text[max(0, doc[a].idx - 25) : doc[a].idx]))
             # "im Sitzungssaal des Rathauses", "im Europasaal des Internationalen Zentrums": the
             # building after a room
-            of_room = room_before is not None
+            of_room = room_before is not None or of_premises and a == i
             if not (locative or label or of_room):
                 continue
             if self._in_credit(text, tok.idx):
@@ -365,6 +390,9 @@ class VenuesComponent:
                 pass
             elif t.endswith("-") and j + 1 < a and doc[j + 1].text in {"und", "oder"}:
                 pass  # "Bildungs- und Begegnungsstätte"
+            elif t in _APOSTROPHES and j > 0 and not doc[j - 1].whitespace_ and not doc[j].whitespace_:
+                j -= 2  # "in der Ohlendorff´schen Villa", split by the tokenizer
+                continue
             else:
                 break
             words += 1
@@ -378,6 +406,9 @@ class VenuesComponent:
         if j < 0:
             return False
         t = doc[j].text
+        if t in self.premises and any(doc[x].text in {"der", "des"} for x in range(j + 1, min(a, j + 2))) \
+                and any(doc[x].text.lower() in self.locative for x in range(max(0, j - 2), j)):
+            return True  # "in den Räumen der ehemaligen evangelischen Akademie", "auf dem Gelände des …"
         if t not in self.locative and not (t[:1].isupper() and t.lower() in self.locative
                                            and (j == 0 or doc[j].is_sent_start or "\n" in doc[j - 1].text
                                                 or "\n" in doc[j - 1].whitespace_
