@@ -341,6 +341,8 @@ ROWS = [
     row("Am ersten Sonntag im Monat ist Kirchcafé.", [], [], []),
     row("Es gab keine Sprechstunde, zu der man zu der festen Sprechzeit am Freitag kommen konnte.", [], [], [], ref="2023-10-02"),
     # -- document-wide anchors ---------------------------------------------------------------
+    row("Das Haus lädt am Nachmittag des 8. Dezember ein. " + "Das Programm ist informativ und unterhaltsam. " * 12
+        + "Ab 14.30 Uhr ist die Einwahl über Zoom möglich.", ["2020-12-08"], ["14:30"], ["2020-12-08T14:30"], ref="2020-11-26"),
     row("Die Wahl ist am 19. Februar 2023. Der Wahlvorstand tritt am 19. Feb zusammen.",
         ["2023-02-19", "2023-02-19"], [], ["2023-02-19"], ref="2023-03-05"),
     row("Das Seminar fand vom 3.-5. Dezember 2021 statt. Am Sonntag wurde das Ergebnis vorgestellt.",

@@ -447,6 +447,13 @@ class TemporalComponent:
                     break
             if owner is None:
                 owner = self._next_bare_session(found, times, t, sidx, time_sents)
+            if owner is None and t.role in ("start", "doors"):
+                # "Ab 14.30 Uhr ist die Einwahl möglich" far below the one date of the text
+                sessions = [f for f in found if f.role == "session"]
+                if len(sessions) == 1 and len(sessions[0].group.items) == 1 and not sessions[0].times \
+                        and sessions[0].group.end <= t.start \
+                        and sum(1 for u in times if u.role in ("start", "doors", "time")) == 1:
+                    owner = sessions[0]
             if owner is not None:
                 owner.times.append(t)
 
