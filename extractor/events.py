@@ -700,6 +700,11 @@ def _location(geo: Geometry, found: dict[str, list[Candidate]], draft: Draft, or
     hybrid = any(c.priority >= 2 for c in online_cands)
     room = _nearest(found.get("rooms", []), region, anchors,
                     draft.shared if venue is None or not _in(region, venue) else ())
+    if venue is not None and room is not None and venue.value == room.value:
+        # "im Bürgersaal im Rathaus": the venue found is the room; the building holding it wins
+        holder = [c for c in locs if c.attrs.get("room") == room.value and 0 <= c.start - venue.end <= 30]
+        if holder:
+            venue = holder[0]
     if venue is None and room is not None:
         # "im Großen Sitzungssaal" after "im Großen Sitzungssaal des Landratsamtes": the same
         # room of the same building

@@ -203,6 +203,10 @@ def test_jsonld_output(seed000):
         ("Herbstlesungen im Gewölbekeller der Stadtbücherei. Anna liest am 16. Oktober 2025 aus „Hecke“. "
          "Berta liest am 20. Oktober 2025 aus „Sibir“.",
          [("Stadtbücherei", "Gewölbekeller"), ("Stadtbücherei", "Gewölbekeller")]),
+        # a room that is also a venue head, then its building: the building is the venue
+        ("Die Sprechstunde ist am 27. Oktober 2025 von 14.30 bis 16 Uhr im Bürgersaal im Rathaus.",
+         [("Rathaus", "Bürgersaal")]),
+        ("Die Sprechstunde ist am 27. Oktober 2025 um 14 Uhr im Gemeindesaal.", [("Gemeindesaal", "Gemeindesaal")]),
     ],
 )
 def test_event_locations(extractor, text, expected):

@@ -62,7 +62,11 @@ def run(extractor, text):
         ("Die Konferenz ist in der EADS-Kantine.", [("EADS-Kantine", "venue")]),
         ("Der Festakt ist im Landtag.", [("Landtag", "venue")]),
         ("Die Messe ist im Freisinger Asamfoyer.", [("Freisinger Asamfoyer", "venue")]),
+        ("Wo: Kesselhaus. Wann: morgen", [("Kesselhaus", "venue")]),
+        ("Termin\nOrt\nElgerhaus\n34270 Schauenburg", [("Elgerhaus", "venue"), ("Schauenburg", "city")]),
+        ("Treffpunkt am Rathaus.", [("Rathaus", "venue")]),
         # negatives
+        ("Der Treffpunkt Ehrenamt lädt ein.", []),
         ("Die Sitzung ist im Rathaus zur Bürgerversammlung.", [("Rathaus", "venue")]),
         ("Das Gebäude der alten Akademie wurde renoviert.", []),
         ("Das Haus der Zukunft ist unser Ziel.", []),

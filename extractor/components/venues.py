@@ -347,6 +347,13 @@ class VenuesComponent:
             if a >= 2 and doc[a - 1].text in {"des", "der"}:
                 room_before = max((r for r in rooms if r.end <= doc[a - 1].idx and doc[a - 1].idx - r.end <= 2),
                                   key=lambda r: r.end - r.start, default=None)
+                if room_before is None and a >= 3 and doc[a - 2].text == "in":
+                    room_before = max((r for r in rooms if r.end <= doc[a - 2].idx and doc[a - 2].idx - r.end <= 2),
+                                      key=lambda r: r.end - r.start, default=None)
+            elif a >= 2 and doc[a - 1].text == "im":
+                # "im Bürgersaal im Rathaus": the building of the room before
+                room_before = max((r for r in rooms if r.end <= doc[a - 1].idx and doc[a - 1].idx - r.end <= 2),
+                                  key=lambda r: r.end - r.start, default=None)
             if not locative and room_before is None and a < i:  # the capitalised word was no adjective after all
                 a = i
                 j = self._walk_back(doc, i, strict=True)
@@ -439,7 +446,11 @@ class VenuesComponent:
         if self._venue_label is None:
             return out
         for m in self._venue_label.finditer(text):
+            label = text[m.start() : m.start("name")]
+            if re.fullmatch(r"Treffpunkt[ \t]*", label) or text[max(0, m.start() - 1) : m.start()] in _QUOTES:
+                continue  # "Treffpunkt Ehrenamt" is a name; "Treffpunkt am Rathaus", "Treffpunkt: …" are labels
             name = m.group("name")
+            name = re.split(r"(?<=[a-zäöüß]{3})\.[ \t]", name)[0]  # "Wo: Kesselhaus. Wann: …"
             name = re.sub(r"[ \t]+(?:am|an[ \t]+der|im|der|des)$", "", name).rstrip(".")
             low = name.casefold().strip("„“\"")
             if not name or low in _CALENDAR or low.split()[0] in _CALENDAR:
@@ -449,6 +460,17 @@ class VenuesComponent:
             start = m.start("name")
             out.append(Candidate("locations", start, start + len(name), name.strip("„“\""),
                                  attrs={"kind": "venue"}, priority=2))
+        if self._line_label is not None:
+            # a line "Ort", the venue on the next line: "Ort\nElgerhaus\nAmters Hof 3"
+            for m in self._line_label.finditer(text):
+                name = m.group("name").strip()
+                words = name.split()
+                if len(words) > 6 or self._address.match(name) or words[0].casefold() in _CALENDAR \
+                        or re.match(r"\d", name):
+                    continue
+                start = m.start("name")
+                out.append(Candidate("locations", start, start + len(name), name.strip("„“\""),
+                                     attrs={"kind": "venue"}, priority=2))
         return out
 
     def _address_venues(self, text: str, addresses: list[tuple[int, int]]) -> list[Candidate]:
