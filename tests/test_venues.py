@@ -65,6 +65,10 @@ def run(extractor, text):
         ("Wo: Kesselhaus. Wann: morgen", [("Kesselhaus", "venue")]),
         ("Termin\nOrt\nElgerhaus\n34270 Schauenburg", [("Elgerhaus", "venue"), ("Schauenburg", "city")]),
         ("Treffpunkt am Rathaus.", [("Rathaus", "venue")]),
+        ("Sie ist in der Zentrale des Caritasverbandes für die Erzdiözese Bamberg, Obere Königstraße 4 b, statt.",
+         [("Zentrale des Caritasverbandes für die Erzdiözese Bamberg", "venue"), ("Obere Königstraße 4 b", "address")]),
+        ("Wir laden in den Europasaal des Jugendkulturzentrums, Äußere Badstraße 7a, ein.",
+         [("Jugendkulturzentrum", "venue"), ("Äußere Badstraße 7a", "address")]),
         # negatives
         ("Der Treffpunkt Ehrenamt lädt ein.", []),
         ("Die Sitzung ist im Rathaus zur Bürgerversammlung.", [("Rathaus", "venue")]),

@@ -19,6 +19,7 @@ Every word list and pattern is data (``models/patterns/venues.json``,
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from pathlib import Path
@@ -46,7 +47,7 @@ _CALENDAR = {"montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag
              "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober",
              "november", "dezember", "anmeldung", "kontakt", "telefon", "tel.", "e-mail", "fax", "info",
              "informationen", "büro", "geschäftsstelle", "postanschrift", "adresse", "anschrift"}
-_NAME_LINKS = {"der", "des", "am", "an", "im", "und", "für", "von", "zum", "zur", "&"}
+_NAME_LINKS = {"der", "die", "des", "am", "an", "im", "und", "für", "von", "zum", "zur", "&"}
 #: "…im DB-Trainingscenter, " or a line "Vollgutlager der Kindl Brauerei, " right before an address
 _BEFORE_ADDRESS = re.compile(
     r"(?:(?P<prep>\b(?:im|in[ \t]+der|in[ \t]+dem|ins|in[ \t]+die|in[ \t]+den|am|auf[ \t]+dem|beim|bei[ \t]+der|zum|zur)[ \t]+)|^[ \t]*)"
@@ -112,8 +113,10 @@ class VenuesComponent:
         self._label = re.compile(r"(?:" + _alternation([w for w in p["locative_before"] if w.endswith(":")])
                                  + r")[ \t]*$")
         suffix = p["street_suffixes"]
+        street_adj = r"(?:(?:" + _alternation(p.get("street_adjectives", ())) + r")[ \t]+)?" \
+            if p.get("street_adjectives") else ""
         self._address = re.compile(
-            r"(?<![\w-])(?P<street>(?:[A-ZÄÖÜ][\wäöüß.-]*?(?i:" + suffix + r"))"
+            r"(?<![\w-])(?P<street>" + street_adj + r"(?:[A-ZÄÖÜ][\wäöüß.-]*?(?i:" + suffix + r"))"
             r"|(?:[A-ZÄÖÜ][\wäöüß-]+[ \t](?:Straße|Strasse|Str\.|Weg|Platz|Allee|Gasse|Ring|Damm|Ufer|Markt)))"
             r"[ \t]+(?P<no>\d{1,4}[ \t]?[a-zA-Z]?(?:[ \t]?[-–/][ \t]?\d{1,4}[a-z]?)?)(?![\d.:,]\d)(?![\w])"
             r"(?![ \t]*(?:Uhr|€|Euro|EUR|Prozent|%|Teilnehm|Personen|Plätze|Jahre))"
@@ -272,7 +275,8 @@ class VenuesComponent:
         for city in cities:
             for m in re.finditer(r"(?<=\bin )" + re.escape(city) + r"(?![\w-])", text):
                 out.append(Candidate("locations", m.start(), m.end(), city, attrs={"kind": "city"}))
-        out.extend(self._address_venues(text, addresses))
+        heads = sorted((c.start, c.end) for c in out if c.attrs.get("kind") == "venue")
+        out.extend(self._address_venues(text, addresses, heads))
         out.extend(self._towns_after_places(text, out))
         out.extend(self._online(text))
         return [c for c in out if c.start < c.end]
@@ -473,7 +477,8 @@ class VenuesComponent:
                                      attrs={"kind": "venue"}, priority=2))
         return out
 
-    def _address_venues(self, text: str, addresses: list[tuple[int, int]]) -> list[Candidate]:
+    def _address_venues(self, text: str, addresses: list[tuple[int, int]],
+                        heads: list[tuple[int, int]] = ()) -> list[Candidate]:
         """A name right before a street address is the venue: "im DB-Trainingscenter,
         Esperantostraße 3", a line "Vollgutlager der Kindl Brauerei, Rollbergstr. 26"."""
         out = []
@@ -488,11 +493,14 @@ class VenuesComponent:
             if not (m.group("prep") or at_line):
                 continue
             words = name.split()
-            if not words or len(words) > 6 or any(w.casefold() in _CALENDAR for w in words):
+            if not words or len(words) > 7 or any(w.casefold() in _CALENDAR for w in words):
                 continue
             if any(not (w[0].isupper() or w[0] in "„\"" or w in _NAME_LINKS) for w in words):
                 continue
             start = max(line_start, a_start - 80) + m.start("name")
+            k = bisect.bisect_left(heads, (start, -1))
+            if k < len(heads) and heads[k][1] <= start + len(name):
+                continue  # "im Europasaal des Jugendkulturzentrums, …": the head venue inside says it
             out.append(Candidate("locations", start, start + len(name), name, attrs={"kind": "venue"}, priority=1))
         return out
 
