@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -83,8 +84,11 @@ def test_corpus_is_consistent():
         assert doc.gold["id"] == doc.id
         assert doc.split == split_of(doc.id), doc.id
         text = doc.read()
+        # obfuscated addresses ("info[at]stadt[dot]de", "name(at)stadt.de") count as written
+        plain = re.sub(r"\s*[\[(]\s*at\s*[\])]\s*", "@", text.lower())
+        plain = re.sub(r"\s*[\[(]\s*(?:dot|punkt)\s*[\])]\s*", ".", plain)
         for email in doc.gold.get("emails", []):
-            assert email.lower() in text.lower(), (doc.id, email)
+            assert email.lower() in plain, (doc.id, email)
         for url in doc.gold.get("urls", []):
             assert url in text, (doc.id, url)
     splits = {d.split for d in docs}
