@@ -9,12 +9,15 @@ token-aligned ``doc.spans[<family>]`` for spaCy tooling (displaCy, the Matcher).
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Callable, Iterable, Optional
 
 from spacy.tokens import Doc
 from spacy.util import registry
 
+from ..data import load_json
 from ..intervals import Intervals
 
 if not Doc.has_extension("aushang"):
@@ -78,6 +81,55 @@ def write(doc: Doc, family: str, candidates: Iterable[Candidate]) -> None:
         if span is not None:
             spans.append(span)
     doc.spans[family] = spans
+
+
+class PatternComponent:
+    """The plumbing every aushang rule component shares: patterns kept as data (loaded from
+    ``default_patterns`` under ``models/`` on ``initialize`` or first use, saved with the
+    pipeline by ``to_disk``), and ``__call__`` as ``match`` then ``set_annotations``.
+    Subclasses compile their patterns in ``_compile`` and implement those two steps."""
+
+    default_patterns: str = ""
+
+    def __init__(self, name: str, overlap: Optional["OverlapPolicy"] = None) -> None:
+        self.name = name
+        self.overlap = overlap
+        self.patterns: dict[str, Any] = {}
+        self._ready = False
+
+    def initialize(self, get_examples: Callable | None = None, *, nlp=None, patterns=None):
+        self.set_patterns(patterns if patterns is not None else load_json(self.default_patterns))
+
+    def set_patterns(self, patterns: dict[str, Any]) -> None:
+        self.patterns = patterns
+        self._compile(patterns)
+        self._ready = True
+
+    def _compile(self, patterns: dict[str, Any]) -> None:
+        raise NotImplementedError
+
+    def _ensure(self) -> None:
+        if not self._ready:
+            self.set_patterns(load_json(self.default_patterns))
+
+    def to_disk(self, path, *, exclude=tuple()):
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / "patterns.json").write_text(json.dumps(self.patterns, ensure_ascii=False, indent=1))
+
+    def from_disk(self, path, *, exclude=tuple()):
+        self.set_patterns(json.loads((Path(path) / "patterns.json").read_text()))
+        return self
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.match(doc))
+        return doc
+
+    def match(self, doc: Doc) -> dict[str, list[Candidate]]:
+        raise NotImplementedError
+
+    def set_annotations(self, doc: Doc, found: dict[str, list[Candidate]]) -> None:
+        raise NotImplementedError
 
 
 OverlapPolicy = Callable[[list[Candidate]], list[Candidate]]

@@ -7,17 +7,15 @@ prices and IDs that a pattern may touch are dropped unless they form a valid Ger
 
 from __future__ import annotations
 
-import json
 import re
-from pathlib import Path
-from typing import Any, Callable, Optional
+from typing import Any, Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..data import load_json
 from ..normalize.phones import best_prefix_e164
-from .base import Candidate, OverlapPolicy, doc_text, write
+from .base import Candidate, OverlapPolicy, PatternComponent, doc_text, write
 
 DEFAULT_PATTERNS = "patterns/contacts.json"
 
@@ -57,19 +55,15 @@ def make_contacts(nlp: Language, name: str, overlap: OverlapPolicy) -> "Contacts
     return ContactsComponent(name=name, overlap=overlap)
 
 
-class ContactsComponent:
+class ContactsComponent(PatternComponent):
+    default_patterns = DEFAULT_PATTERNS
+
     def __init__(self, name: str = "aushang_contacts", overlap: Optional[OverlapPolicy] = None):
-        self.name = name
-        self.overlap = overlap
-        self.patterns: dict[str, Any] = {}
+        super().__init__(name, overlap)
         self._compiled: dict[str, list[tuple[str, re.Pattern]]] = {}
 
     # -- data -----------------------------------------------------------------------------
-    def initialize(self, get_examples: Callable | None = None, *, nlp=None, patterns=None):
-        self.set_patterns(patterns if patterns is not None else load_json(DEFAULT_PATTERNS))
-
-    def set_patterns(self, patterns: dict[str, Any]) -> None:
-        self.patterns = patterns
+    def _compile(self, patterns: dict[str, Any]) -> None:
         self._compiled = {
             fam: [(p["name"], re.compile(p["regex"])) for p in patterns[fam]]
             for fam in ("email", "url", "phone")
@@ -81,25 +75,7 @@ class ContactsComponent:
             r"\b(?:" + "|".join(re.escape(w) for w in patterns["phone_context"]) + r")\b", re.I
         )
 
-    def _ensure(self) -> None:
-        if not self._compiled:
-            self.set_patterns(load_json(DEFAULT_PATTERNS))
-
-    def to_disk(self, path, *, exclude=tuple()):
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        (path / "patterns.json").write_text(json.dumps(self.patterns, ensure_ascii=False, indent=1))
-
-    def from_disk(self, path, *, exclude=tuple()):
-        self.set_patterns(json.loads((Path(path) / "patterns.json").read_text()))
-        return self
-
     # -- matching -------------------------------------------------------------------------
-    def __call__(self, doc: Doc) -> Doc:
-        found = self.match(doc)
-        self.set_annotations(doc, found)
-        return doc
-
     def match(self, doc: Doc) -> dict[str, list[Candidate]]:
         self._ensure()
         text = doc_text(doc)

@@ -27,12 +27,10 @@ word lists under ``models/gazetteers/``):
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any, Callable, Iterable, Optional
+from typing import Any, Iterable, Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -47,7 +45,7 @@ from ..normalize.names import (
     person_key,
     strip_titles,
 )
-from .base import Candidate, OverlapPolicy, doc_text, write
+from .base import Candidate, OverlapPolicy, PatternComponent, doc_text, write
 
 log = logging.getLogger(__name__)
 
@@ -96,23 +94,18 @@ def make_entities(nlp: Language, name: str, overlap: OverlapPolicy, use_ents: bo
     return EntitiesComponent(name=name, overlap=overlap, use_ents=use_ents)
 
 
-class EntitiesComponent:
+class EntitiesComponent(PatternComponent):
     """Finds organisations and persons (families "organizations" and "persons")."""
+
+    default_patterns = DEFAULT_PATTERNS
 
     def __init__(self, name: str = "aushang_entities", overlap: Optional[OverlapPolicy] = None,
                  use_ents: bool = True):
-        self.name = name
-        self.overlap = overlap
+        super().__init__(name, overlap)
         self.use_ents = use_ents
-        self.patterns: dict[str, Any] = {}
-        self._ready = False
 
     # -- data -----------------------------------------------------------------------------
-    def initialize(self, get_examples: Callable | None = None, *, nlp=None, patterns=None):
-        self.set_patterns(patterns if patterns is not None else load_json(DEFAULT_PATTERNS))
-
-    def set_patterns(self, patterns: dict[str, Any]) -> None:
-        self.patterns = patterns
+    def _compile(self, patterns: dict[str, Any]) -> None:
         gz = patterns["gazetteers"]
         self.lexicon = HeadLexicon(_lines(gz["org_heads"]), _lines(gz["org_not_heads"]))
         self.legal_forms = sorted(_lines(gz["legal_forms"]), key=len, reverse=True)
@@ -171,26 +164,8 @@ class EntitiesComponent:
         markers = patterns.get("bank_detail_markers", [])
         self._bank_line = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(m) for m in markers) + r")(?!\w)") \
             if markers else None
-        self._ready = True
-
-    def _ensure(self) -> None:
-        if not self._ready:
-            self.set_patterns(load_json(DEFAULT_PATTERNS))
-
-    def to_disk(self, path, *, exclude=tuple()):
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        (path / "patterns.json").write_text(json.dumps(self.patterns, ensure_ascii=False, indent=1))
-
-    def from_disk(self, path, *, exclude=tuple()):
-        self.set_patterns(json.loads((Path(path) / "patterns.json").read_text()))
-        return self
 
     # -- pipeline -------------------------------------------------------------------------
-    def __call__(self, doc: Doc) -> Doc:
-        self.set_annotations(doc, self.match(doc))
-        return doc
-
     def set_annotations(self, doc: Doc, found: dict[str, list[Candidate]]) -> None:
         policy = self.overlap or (lambda c: c)
         for family, cands in found.items():

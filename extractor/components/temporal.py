@@ -15,18 +15,18 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import json
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any, Callable, Optional
+from typing import Any, Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..data import load_json, load_lines
 from ..normalize.dates import DateGroup, DateItem, TemporalGrammar, TimeAtom
-from .base import Candidate, Intervals, OverlapPolicy, get, reference_date, doc_text, write
+from .base import (
+    Candidate, Intervals, OverlapPolicy, PatternComponent, doc_text, get, reference_date, write,
+)
 
 DEFAULT_PATTERNS = "patterns/temporal.json"
 ABBREVIATIONS = "lang/de_abbreviations.txt"
@@ -54,19 +54,15 @@ class _Found:
     times: list[TimeAtom] = field(default_factory=list)
 
 
-class TemporalComponent:
+class TemporalComponent(PatternComponent):
+    default_patterns = DEFAULT_PATTERNS
+
     def __init__(self, name: str = "aushang_temporal", overlap: Optional[OverlapPolicy] = None):
-        self.name = name
-        self.overlap = overlap
-        self.patterns: dict[str, Any] = {}
+        super().__init__(name, overlap)
         self.grammar: Optional[TemporalGrammar] = None
 
     # -- data -----------------------------------------------------------------------------
-    def initialize(self, get_examples: Callable | None = None, *, nlp=None, patterns=None):
-        self.set_patterns(patterns if patterns is not None else load_json(DEFAULT_PATTERNS))
-
-    def set_patterns(self, patterns: dict[str, Any]) -> None:
-        self.patterns = patterns
+    def _compile(self, patterns: dict[str, Any]) -> None:
         self.grammar = TemporalGrammar(patterns)
         s = patterns.get("settings", {})
         self.window = int(s.get("cue_window", 60))
@@ -108,25 +104,7 @@ class TemporalComponent:
         abbr |= {"Dr.", "Prof.", "St.", "Hr.", "Fr.", "Frau.", "Hl.", "Abs.", "Art.", "Kap.", "S.", "Nr.", "ca."}
         self._abbr = {a.lower() for a in abbr}
 
-    def _ensure(self) -> None:
-        if self.grammar is None:
-            self.set_patterns(load_json(DEFAULT_PATTERNS))
-
-    def to_disk(self, path, *, exclude=tuple()):
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        (path / "patterns.json").write_text(json.dumps(self.patterns, ensure_ascii=False, indent=1))
-
-    def from_disk(self, path, *, exclude=tuple()):
-        self.set_patterns(json.loads((Path(path) / "patterns.json").read_text()))
-        return self
-
     # -- pipeline ---------------------------------------------------------------------------
-    def __call__(self, doc: Doc) -> Doc:
-        found = self.match(doc)
-        self.set_annotations(doc, found)
-        return doc
-
     def set_annotations(self, doc: Doc, found: dict[str, list[Candidate]]) -> None:
         policy = self.overlap or (lambda c: c)
         for family, cands in found.items():

@@ -20,16 +20,14 @@ Every word list and pattern is data (``models/patterns/venues.json``,
 from __future__ import annotations
 
 import bisect
-import json
 import re
-from pathlib import Path
-from typing import Any, Callable, Optional
+from typing import Any, Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..data import load_json, load_lines
-from .base import Candidate, OverlapPolicy, doc_text, write
+from .base import Candidate, OverlapPolicy, PatternComponent, doc_text, write
 
 DEFAULT_PATTERNS = "patterns/venues.json"
 _TOWN_AFTER_PLACE = re.compile(
@@ -77,23 +75,18 @@ def make_venues(nlp: Language, name: str, overlap: OverlapPolicy, use_ents: bool
     return VenuesComponent(name=name, overlap=overlap, use_ents=use_ents)
 
 
-class VenuesComponent:
+class VenuesComponent(PatternComponent):
     """Finds locations, rooms, capacities and prices."""
+
+    default_patterns = DEFAULT_PATTERNS
 
     def __init__(self, name: str = "aushang_venues", overlap: Optional[OverlapPolicy] = None,
                  use_ents: bool = True):
-        self.name = name
-        self.overlap = overlap
+        super().__init__(name, overlap)
         self.use_ents = use_ents
-        self.patterns: dict[str, Any] = {}
-        self._ready = False
 
     # -- data -----------------------------------------------------------------------------
-    def initialize(self, get_examples: Callable | None = None, *, nlp=None, patterns=None):
-        self.set_patterns(patterns if patterns is not None else load_json(DEFAULT_PATTERNS))
-
-    def set_patterns(self, p: dict[str, Any]) -> None:
-        self.patterns = p
+    def _compile(self, p: dict[str, Any]) -> None:
         heads = [h.casefold() for h in load_lines(p["venue_heads"])]
         self.venue_heads = sorted(set(heads), key=len, reverse=True)
         self.common_nouns = {w.casefold() for w in load_lines(p["common_nouns"])} if "common_nouns" in p else set()
@@ -178,26 +171,8 @@ class VenuesComponent:
         self._free_not = re.compile(r"^\s*(?:" + _alternation(p["free_not_before"]) + r")\b")
         self._amount = re.compile(r"(?<![\w.,])" + p["amount"] + r"(?![\w]|,\d)")
         self._price_stop = re.compile(_alternation(p["price_stop"]), re.I)
-        self._ready = True
-
-    def _ensure(self) -> None:
-        if not self._ready:
-            self.set_patterns(load_json(DEFAULT_PATTERNS))
-
-    def to_disk(self, path, *, exclude=tuple()):
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        (path / "patterns.json").write_text(json.dumps(self.patterns, ensure_ascii=False, indent=1))
-
-    def from_disk(self, path, *, exclude=tuple()):
-        self.set_patterns(json.loads((Path(path) / "patterns.json").read_text()))
-        return self
 
     # -- pipeline -------------------------------------------------------------------------
-    def __call__(self, doc: Doc) -> Doc:
-        self.set_annotations(doc, self.match(doc))
-        return doc
-
     def match(self, doc: Doc) -> dict[str, list[Candidate]]:
         self._ensure()
         text = doc_text(doc)
