@@ -94,6 +94,14 @@ def make_entities(nlp: Language, name: str, overlap: OverlapPolicy, use_ents: bo
     return EntitiesComponent(name=name, overlap=overlap, use_ents=use_ents)
 
 
+def _covered(orgs: list["_Org"]) -> set[int]:
+    """The token indices the organisations found so far cover."""
+    taken: set[int] = set()
+    for o in orgs:
+        taken.update(range(o.start, o.end))
+    return taken
+
+
 class EntitiesComponent(PatternComponent):
     """Finds organisations and persons (families "organizations" and "persons")."""
 
@@ -283,9 +291,7 @@ class EntitiesComponent(PatternComponent):
         "die Unternehmensgruppe Deutsche Glasfaser" — the organisation is the name alone."""
         doc = ctx.doc
         n = len(doc)
-        taken = set()
-        for o in found:
-            taken.update(range(o.start, o.end))
+        taken = _covered(found)
         out: list[_Org] = []
         for i, tok in enumerate(doc):
             w = tok.text
@@ -322,9 +328,7 @@ class EntitiesComponent(PatternComponent):
         "FG „Fideler Aff“"; and an acronym that acts after an article ("Der SVH hat …")."""
         doc = ctx.doc
         n = len(doc)
-        taken = set()
-        for o in found:
-            taken.update(range(o.start, o.end))
+        taken = _covered(found)
         out: list[_Org] = []
         for i, tok in enumerate(doc):
             w = tok.text
@@ -771,9 +775,7 @@ class EntitiesComponent(PatternComponent):
     def _known_names(self, ctx: "_Context", found: list[_Org]) -> list[_Org]:
         """Well-known organisations written without a head noun ("Caritas", "Arbeiterwohlfahrt")."""
         doc = ctx.doc
-        taken = set()
-        for o in found:
-            taken.update(range(o.start, o.end))
+        taken = _covered(found)
         out = []
         for i, tok in enumerate(doc):
             if i in taken or not _CAP.match(tok.text) or fold(tok.text) not in self._known_starts:
