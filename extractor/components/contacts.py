@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from ..data import load_json
 from ..normalize.phones import best_prefix_e164
-from .base import Candidate, OverlapPolicy, PatternComponent, doc_text, write
+from .base import Candidate, Intervals, OverlapPolicy, PatternComponent, doc_text, write
 
 DEFAULT_PATTERNS = "patterns/contacts.json"
 
@@ -80,10 +80,11 @@ class ContactsComponent(PatternComponent):
         self._ensure()
         text = doc_text(doc)
         emails = self._emails(text)
-        urls = [u for u in self._urls(text) if not any(u.overlaps(e) for e in emails)]
-        phones = [
-            p for p in self._phones(text) if not any(p.overlaps(o) for o in emails + urls)
-        ]
+        taken = Intervals((e.start, e.end) for e in emails)
+        urls = [u for u in self._urls(text) if not taken(u.start, u.end)]
+        for u in urls:
+            taken.add(u.start, u.end)
+        phones = [p for p in self._phones(text) if not taken(p.start, p.end)]
         return {"emails": emails, "urls": urls, "phones": phones}
 
     def set_annotations(self, doc: Doc, found: dict[str, list[Candidate]]) -> None:
