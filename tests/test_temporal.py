@@ -296,6 +296,9 @@ ROWS = [
     row("Die Ausstellung ist noch bis 30. August zu sehen.", ["2024-08-30"], [], []),
     row("Anmeldung bis 30. April, 12 Uhr", ["2025-04-30"], ["12:00"], [], deadlines=["2025-04-30"]),
     row("Einsendeschluss ist der 1. September 2024.", ["2024-09-01"], [], [], deadlines=["2024-09-01"]),
+    row("Wir bitten um telefonische Voranmeldung in der VG Eitensheim bis Donnerstag, den 29.07.2021.", ["2021-07-29"], [], [], deadlines=["2021-07-29"], ref="2021-07-15"),
+    row("Online-Anmeldung bis 3. Mai unter www.stadt.de", ["2025-05-03"], [], [], deadlines=["2025-05-03"]),
+    row("Tischreservierung bis Fr., 8. März erbeten.", ["2024-03-08"], [], [], deadlines=["2024-03-08"], ref="2024-02-20"),
     # -- negatives ------------------------------------------------------------------------------
     row("Telefon (0631) 365-4471", [], [], []),
     row("Tel. 0631 365 4471, Fax 0631 365 4472", [], [], []),

@@ -75,9 +75,16 @@ class TemporalComponent(PatternComponent):
             patterns["deadline_alone"], r"(?:[\s,:–-]+[\wäöüß]+){0,3}?[\s,:–-]*(?:am|bis|zum|ist|der|den|:)?\s*(?:der|den|zum)?\s*$"
         )
         self._dl_cue = _words_rx(patterns["deadline_cues"], r"(?![\w-])")
+        # compounds of a noun cue count too: "Voranmeldung", "Online-Anmeldung", "Tischreservierung"
+        heads = patterns.get("deadline_cue_compound_heads", [])
+        if heads:
+            alt = "|".join(re.escape(h) for h in sorted(set(heads), key=len, reverse=True))
+            self._dl_cue = re.compile(
+                rf"{self._dl_cue.pattern}|(?<![\w-])[A-ZÄÖÜ][a-zäöüß]+-?(?:{alt})(?![\w-])"
+            )
         self._dl_marker = re.compile(
             r"(?:bis\s+spätestens|spätestens\s+bis|spätestens(?:\s+(?:am|zum))?|bis(?:\s+zum)?|"
-            r"endet\s+am|läuft\s+bis|vom|ab(?:\s+dem)?)\s*(?:den\s+)?(?:\w+,?\s+)?$"
+            r"endet\s+am|läuft\s+bis|vom|ab(?:\s+dem)?)\s*(?:den\s+)?(?:\w+\.?,?\s+)?(?:den\s+)?$"
         )
         self._dl_near = re.compile(r"(?:vom|ab(?:\s+dem)?)\s*$")
         self._other = _words_rx(

@@ -346,6 +346,12 @@ class VenuesComponent(PatternComponent):
             if self._in_credit(text, tok.idx):
                 continue
             adjs = [self._nominative_adj(doc[x].text, base) for x in range(a, i)]
+            # a truncated compound before the venue: "in der Sport- und Kulturhalle"
+            if a == i and a >= 2 and doc[a - 1].text in {"und", "oder", "&"} and len(doc[a - 2].text) > 2 \
+                    and doc[a - 2].text.endswith("-") and doc[a - 2].text[:1].isupper() \
+                    and "\n" not in doc[a - 2].whitespace_ + doc[a - 1].whitespace_:
+                a -= 2
+                adjs = [doc[a].text, doc[a + 1].text]
             value = " ".join(adjs + [base]) + "".join(doc[x - 1].whitespace_ + doc[x].text for x in range(i + 1, e))
             end = doc[e - 1].idx + len(doc[e - 1].text)
             attrs = {"kind": "venue"}
