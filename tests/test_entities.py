@@ -152,6 +152,16 @@ def orgs(extractor, text):
         ("Das Förderprogramm des Bundesministeriums für Familie, Senioren, Frauen, und Jugend läuft.",
          ["Bundesministerium für Familie, Senioren, Frauen und Jugend"]),
         ("Dabei sind die Wärmestube und die Freisinger Tafel.", ["Freisinger Tafel"]),
+        # clubs with a founding year and a town in -heim; club, church and utility heads
+        ("Der TSV 1860 Hofheim und der SV Wacker Burghausen laden zum Sommerfest.",
+         ["TSV 1860 Hofheim", "SV Wacker Burghausen"]),
+        ("Die Kolpingsfamilie Geisenfeld und die Landfrauen Ohmtal feiern im Pfarrheim.",
+         ["Kolpingsfamilie Geisenfeld", "Landfrauen Ohmtal"]),
+        ("Die Stadtwerke Mainz und das Jobcenter Kreis Kusel informieren.",
+         ["Stadtwerke Mainz", "Jobcenter Kreis Kusel"]),
+        ("Der Männerchor Eintracht Lengfeld singt, die Jugendfeuerwehr Hallstadt übt.",
+         ["Männerchor Eintracht Lengfeld", "Jugendfeuerwehr Hallstadt"]),
+        ("Danach geht es ins Vereinsheim, später ins Sportheim.", []),
     ],
 )
 def test_organizations(extractor, text, expected):
@@ -204,6 +214,12 @@ def test_acronyms_and_repeats(extractor, text, name, acronym, mentions):
          [("Sylvia Dichtl", None), ("Domenik Hild", None), ("Marcus Mettler", None)]),
         ("Prof. Dr. Hans-Peter Schmidt hält den Vortrag.", [("Hans-Peter Schmidt", None)]),
         ("Der Vortrag von Dr. Rothmann beginnt um 18 Uhr.", [("Rothmann", None)]),
+        # a role in the genitive; a signature with the role on the next line
+        ("Es folgt der Bericht des 1. Bürgermeisters Claus Schwarzmann.", [("Claus Schwarzmann", "Bürgermeister")]),
+        ("Grußworte des Landrates Peter Maier.", [("Peter Maier", "Landrat")]),
+        ("Vielen Dank.\n\nJürgen Nadler\nErster Bürgermeister", [("Jürgen Nadler", "Erster Bürgermeister")]),
+        ("Mit freundlichen Grüßen\nAnna Schmidt\n1. Vorsitzende\nHauptstraße 5", [("Anna Schmidt", "1. Vorsitzende")]),
+        ("Jürgen Nadler\n\nErster Bürgermeister", [("Jürgen Nadler", None)]),
         # negatives: bylines, credits, streets, organisations, dates
         ("Von Siiri Klose\nDie Werkstatt beginnt im Juli.", []),
         ("Die Werkstatt beginnt im Juli.\nFoto: Daniel Helmes", []),

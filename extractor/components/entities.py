@@ -57,7 +57,7 @@ _ACRONYM = re.compile(r"^(?=(?:.*[A-ZÄÖÜ]){2})[A-ZÄÖÜ][A-Za-zÄÖÜäöü]
 _CAP = re.compile(r"^[A-ZÄÖÜ]")
 # words that are no place name after a club's acronym: venues, abstract nouns, pictures
 _NOT_PLACE = re.compile(
-    r"(?:saal|halle|haus|heim|platz|straße|weg|raum|zentrum|gelände|anlage|ung|heit|keit|schaft|tion"
+    r"(?:saal|halle|haus|(?:vereins|sport|pfarr|jugend|alten|senioren|club|klub|schützen|feuerwehr|kinder|pflege|wohn|gemeinde|tennis|reit|turn|sänger|kolping|naturfreunde|wander|ski|segel|schul|freizeit|ferien|heimat|bürger|dorf|gäste|vereins|flieger|hunde|golf)heim|platz|straße|weg|raum|zentrum|gelände|anlage|ung|heit|keit|schaft|tion"
     r"|sion|ität|ismus|logo|foto|bild|grafik|team|gruppe|abteilung|sitzung|tag)$", re.I)
 # last parts of names that a statistical NER calls ORG but are no organisations (doc.ents only)
 _NOT_ORG_WORD = re.compile(
@@ -204,7 +204,9 @@ class EntitiesComponent(PatternComponent):
         low = word.casefold()
         if not word[:1].isupper():
             return False
-        for base in (low, low[:-2] if low.endswith("in") else None, low[:-5] if low.endswith("innen") else None):
+        for base in (low, low[:-2] if low.endswith("in") else None, low[:-5] if low.endswith("innen") else None,
+                     # genitive singular: "des Bürgermeisters", "des Landrates"
+                     low[:-1] if low.endswith("s") else None, low[:-2] if low.endswith("es") else None):
             if not base:
                 continue
             if base in self._role_set:
@@ -902,7 +904,7 @@ class EntitiesComponent(PatternComponent):
                 j += 1
             role_before = None
             if i > 0 and self.is_role(doc[i - 1].text) and not ctx.boundary(i - 1, i):
-                role_before = doc[i - 1].text
+                role_before = self._role_nominative(doc[i - 1].text)
             if j == i and (self.is_role(tok.text) or not self._first_name(tok.text)):
                 # a name starts with a first name unless a title, honorific or role stands before
                 if not (role_before and _NAME_WORD.match(tok.text)):
@@ -936,7 +938,7 @@ class EntitiesComponent(PatternComponent):
             else:
                 i = end if j > i else i + 1
                 continue
-            role = role_before or self._role_after(ctx, end)
+            role = role_before or self._role_after(ctx, end) or self._role_line(ctx, i if j > i else j, end)
             out.append({"start": i if (j > i) else j, "tok_start": j, "end": end, "value": value,
                         "role": role, "full": full, "priority": 2})
             i = end
@@ -1025,6 +1027,42 @@ class EntitiesComponent(PatternComponent):
                 keep += 1
             idx = idx[:keep]
         return idx
+
+    def _role_nominative(self, word: str) -> str:
+        """A role word in the nominative: "Bürgermeisters" → "Bürgermeister", "Landrates" →
+        "Landrat"; other words as written."""
+        def known(base: str) -> bool:
+            return base in self._role_set or any(base.endswith(r) and len(base) - len(r) >= 3 for r in self.roles)
+
+        low = word.casefold()
+        if known(low):
+            return word
+        for ending in ("es", "s"):
+            if low.endswith(ending) and known(low[: -len(ending)]):
+                return word[: -len(ending)]
+        return word
+
+    def _role_line(self, ctx: "_Context", start: int, end: int) -> Optional[str]:
+        """A signature: the name alone on its line, the role alone on the next one
+        ("Jürgen Nadler" / "Erster Bürgermeister")."""
+        doc = ctx.doc
+        n = len(doc)
+        if end >= n or not ctx.boundary(end - 1, end) or (start > 0 and not ctx.boundary(start - 1, start)):
+            return None
+        k = end
+        while k < n and doc[k].is_space:
+            k += 1
+        if doc.text[doc[end - 1].idx + len(doc[end - 1].text): doc[k].idx if k < n else len(doc.text)].count("\n") != 1:
+            return None  # a blank line between: another block
+        le = k + 1
+        while le < n and not ctx.boundary(le - 1, le):
+            le += 1
+        toks = [doc[x] for x in range(k, le)]
+        if not toks or len(toks) > 4 or not self.is_role(toks[-1].text):
+            return None
+        if any(not (t.text[:1].isupper() or t.text.rstrip(".").isdigit()) for t in toks):
+            return None
+        return " ".join(t.text for t in toks)
 
     def _role_after(self, ctx: "_Context", end: int) -> Optional[str]:
         doc = ctx.doc
