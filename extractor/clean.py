@@ -311,10 +311,9 @@ def filter_boilerplate(text: str) -> tuple[str, list[str], Optional[dt.date]]:
         clock = p.time.search(line[m.end("date"):]) if m else None
         # "17:01 28.02.2018": a newspaper's stamp puts the clock time first
         lead = m.group("lead") if m else None
-        is_stamp = _has_stamp_word(line) or (
-            (clock is not None or bool(lead)) and "uhr" not in low
+        stamp_clock = m is not None and (clock is not None or bool(lead)) and "uhr" not in low \
             and not re.search(r"\bbis\b|\d\s*[-–]\s*\d", line[m.end("date"):])
-        )
+        is_stamp = (_has_stamp_word(line) and not _event_date_label(lines, i, line, stamp_clock)) or stamp_clock
         if m and is_stamp:
             if p.year_date.search(line):
                 drop[i] = True
@@ -352,6 +351,17 @@ def _has_stamp_word(line: str) -> bool:
         )
         or re.search(r"Alter:", line)
     )
+
+
+def _event_date_label(lines: list[str], i: int, line: str, stamp_clock: bool) -> bool:
+    """An event page's "Datum: 12.05.2024 18:00 - 20:00 Uhr" (or "Datum: 12.05.2024" over
+    "Uhrzeit: 18 Uhr" / "Ort: …"): the label names the event's date, not the page's."""
+    if not re.match(r"\s*(?:Datum|Termin)\b", line, re.IGNORECASE) or stamp_clock:
+        return False
+    if re.search(r"\buhr\b", line, re.IGNORECASE):
+        return True
+    nxt = next((x.strip() for x in lines[i + 1 :] if x.strip()), "")
+    return bool(re.match(r"(?:Uhrzeit|Zeit|Beginn|Einlass|Ort|Veranstaltungsort|Treffpunkt|Wo)\s*:", nxt, re.IGNORECASE))
 
 
 def _is_session_list(lines: list[str], idx: list[int]) -> bool:

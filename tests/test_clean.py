@@ -242,3 +242,23 @@ def test_newspaper_stamp_with_the_time_first():
     doc = clean_text(text)
     assert doc.published == dt.date(2018, 2, 28)
     assert "17:01 28.02.2018" not in doc.text
+
+
+@pytest.mark.parametrize(
+    "text,kept,published",
+    [
+        # an event page's labelled date lines are the event's, not the page's
+        ("Smartphone-Kurs\nVeranstaltungsort: Alte Schule, Raum 3\nDatum: 12.05.2024 18:00 - 20:00 Uhr",
+         "Datum: 12.05.2024 18:00 - 20:00 Uhr", None),
+        ("Smartphone-Kurs\nDatum: 12.05.2024\nUhrzeit: 18:00 - 20:00 Uhr\nOrt: Alte Schule",
+         "Datum: 12.05.2024", None),
+        ("Termin: 12.05.2024\nOrt: Bürgerhaus\nDer Kurs richtet sich an Einsteiger.", "Termin: 12.05.2024", None),
+        # a labelled stamp with a clock time that is no event time stays a stamp
+        ("Datum: 27.09.2017 10:58\nDer Kurs ist am 12. Oktober.", None, dt.date(2017, 9, 27)),
+    ],
+)
+def test_labelled_event_dates_are_content(text, kept, published):
+    doc = clean_text(text)
+    if kept:
+        assert kept in doc.text
+    assert doc.published == published

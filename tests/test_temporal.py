@@ -284,6 +284,8 @@ ROWS = [
     row("FULDA, 7. Oktober 2021: Der Runde Tisch trifft sich.", [], [], []),
     row("Kaiserslautern, 24.07.2024 – Die Stadt lädt ein.", [], [], []),
     row("Seiteninhalt\n22.09.2017\n\nDienstagsvorträge im Herbst", [], [], []),
+    row("Smartphone-Kurs\nDatum: 12.05.2024\nUhrzeit: 18:00 - 20:00 Uhr\nOrt: Alte Schule", ["2024-05-12"], ["18:00-20:00"], ["2024-05-12T18:00>2024-05-12T20:00"]),
+    row("Der Kurs ist am 12.05.\nUhrzeit: 18 Uhr", ["2024-05-12"], ["18:00"], ["2024-05-12T18:00"], ref="2024-05-01"),
     row("16. Juli 2019, 22:31 Uhr Informationsveranstaltung\nDie Veranstaltung ist am 21. Juli.", ["2019-07-21"], None, ["2019-07-21"], ref="2019-07-16"),
     row("Kontakt: info@stadt.de\n(22.7.2015 | Quelle: Deutsche Universitätsstiftung)", [], [], []),
     row("Die für den 1. April terminierte Versammlung findet nicht statt.", ["2020-04-01"], [], [], ref="2020-03-20"),
