@@ -66,6 +66,7 @@ class _LinePatterns:
     byline_stamp: re.Pattern
     place_date: re.Pattern
     weekday_rx: re.Pattern
+    source_line: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -111,6 +112,11 @@ def _patterns() -> _LinePatterns:
     place_date = re.compile(
         rf"^\s*(?P<place>[A-ZÄÖÜ][\wäöüß.-]+(?:[ -][A-ZÄÖÜ(][\wäöüß.()-]+){{0,3}}),\s+den\s+(?P<date>{date})\s*$"
     )
+    # "Lechanzeiger vom 10. März 2004", "(Quelle: Main-Post vom 3.5.2019)": where the text was printed
+    source_line = re.compile(
+        rf"^\s*\(?(?:Quelle:\s*)?(?P<paper>[A-ZÄÖÜ][\wäöüß.-]+(?:\s+[A-ZÄÖÜ][\wäöüß.-]+){{0,3}})\s+vom\s+"
+        rf"(?P<date>{date})\s*\)?\s*$"
+    )
     norm = lambda s: _norm(s)  # noqa: E731
     return _LinePatterns(
         date=re.compile(date, re.IGNORECASE),
@@ -129,6 +135,7 @@ def _patterns() -> _LinePatterns:
         byline_stamp=byline_stamp,
         place_date=place_date,
         weekday_rx=re.compile(rf"\b(?:{weekday})\b", re.IGNORECASE),
+        source_line=source_line,
     )
 
 
@@ -327,6 +334,14 @@ def filter_boilerplate(text: str) -> tuple[str, list[str], Optional[dt.date]]:
             pd = p.place_date.match(line)
             if pd and not p.weekday_rx.search(pd.group("place")) and p.year_date.search(line):
                 drop[i] = True
+
+    # 6. a newspaper's source line closing the text ("Lechanzeiger vom 10. März 2004")
+    last = next((i for i in range(n - 1, -1, -1) if lines[i].strip()), None)
+    if last is not None and not drop[last]:
+        src = p.source_line.match(lines[last])
+        if src and p.year_date.search(src.group("date")):
+            drop[last] = True
+            published = published or _parse_stamp_date(src.group("date"))
 
     removed = [lines[i] for i in range(n) if drop[i] and lines[i].strip()]
     kept = [lines[i].rstrip() for i in range(n) if not drop[i]]

@@ -262,3 +262,22 @@ def test_labelled_event_dates_are_content(text, kept, published):
     if kept:
         assert kept in doc.text
     assert doc.published == published
+
+
+@pytest.mark.parametrize(
+    "text,published,gone",
+    [
+        ("Die Konzerte sind am 11. April.\n\nLechanzeiger vom 10. März 2004", dt.date(2004, 3, 10),
+         "Lechanzeiger vom"),
+        ("Die Konzerte sind am 11. April.\n(Quelle: Main-Post vom 3.5.2019)", dt.date(2019, 5, 3), "Main-Post"),
+    ],
+)
+def test_closing_source_line_is_the_publication(text, published, gone):
+    doc = clean_text(text)
+    assert doc.published == published
+    assert gone not in doc.text
+
+
+def test_a_heading_with_vom_inside_the_text_stays():
+    doc = clean_text("Bericht vom 12.03.2024\nDer Rat tagte am 12.03.2024 im Rathaus und beschloss viel.")
+    assert "Bericht vom 12.03.2024" in doc.text

@@ -220,6 +220,8 @@ def test_acronyms_and_repeats(extractor, text, name, acronym, mentions):
         ("Vielen Dank.\n\nJürgen Nadler\nErster Bürgermeister", [("Jürgen Nadler", "Erster Bürgermeister")]),
         ("Mit freundlichen Grüßen\nAnna Schmidt\n1. Vorsitzende\nHauptstraße 5", [("Anna Schmidt", "1. Vorsitzende")]),
         ("Jürgen Nadler\n\nErster Bürgermeister", [("Jürgen Nadler", None)]),
+        ("Karten gibt es im Vorverkauf über Hermann Simmelbauer Tel. 08868 445.", [("Hermann Simmelbauer", None)]),
+        ("Der Weg führt zum Anne Frank Haus.", []),
         # negatives: bylines, credits, streets, organisations, dates
         ("Von Siiri Klose\nDie Werkstatt beginnt im Juli.", []),
         ("Die Werkstatt beginnt im Juli.\nFoto: Daniel Helmes", []),

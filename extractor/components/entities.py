@@ -127,6 +127,7 @@ class EntitiesComponent(PatternComponent):
         self._academic = {t.casefold() for t in self.titles if t.casefold() not in
                           {"herr", "frau", "hr.", "fr."}}
         self.not_surnames = set(_lines(gz["not_surnames"]))
+        self._name_continuations = set(patterns.get("name_continuations", []))
         self.known: dict[str, tuple[str, Optional[str]]] = {}  # fold(form) -> (name, acronym)
         self.known_acronyms: dict[str, str] = {}
         for line in _lines(gz["known_orgs"]):
@@ -921,7 +922,7 @@ class EntitiesComponent(PatternComponent):
                 continue
             # a name directly followed by an organisation/venue head is part of that name
             if end < n and not ctx.boundary(end - 1, end) and _CAP.match(doc[end].text) and (
-                    self.lexicon.lookup(doc[end].text) or doc[end].text in self.not_surnames):
+                    self.lexicon.lookup(doc[end].text) or doc[end].text in self._name_continuations):
                 i = end
                 continue
             first_known = self._first_name(name_toks[0])

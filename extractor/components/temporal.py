@@ -428,7 +428,11 @@ class TemporalComponent(PatternComponent):
                     f = prev[-1]
                     # a time named as the start ("Los geht's um …", "Beginn …") may stand further off
                     reach = self.max_chars * (2 if t.role in ("start", "doors") else 1)
-                    if t.start - f.group.end <= reach:
+                    # a group with a clock time of its own takes a later sentence's time only as
+                    # its start or end ("Beginn ist …", "Ende gegen …"): "Konzerte … jeweils 20
+                    # Uhr. Karten gibt es von 15-18 Uhr" are sale hours
+                    own = t.role == "time" and any(sidx(u.start) == sidx(f.group.start) for u in f.times)
+                    if t.start - f.group.end <= reach and not own:
                         owner = f
                     break
             if owner is None:
