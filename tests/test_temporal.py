@@ -284,6 +284,8 @@ ROWS = [
     row("FULDA, 7. Oktober 2021: Der Runde Tisch trifft sich.", [], [], []),
     row("Kaiserslautern, 24.07.2024 – Die Stadt lädt ein.", [], [], []),
     row("Seiteninhalt\n22.09.2017\n\nDienstagsvorträge im Herbst", [], [], []),
+    row("Das Treffen ist am morgigen Freitag (12.) um 19 Uhr im Kolpinghaus.", ["2019-04-12"], ["19:00"], ["2019-04-12T19:00"], ref="2019-04-11"),
+    row("Das Fest beginnt am heutigen Donnerstag um 14 Uhr.", ["2019-04-11"], ["14:00"], ["2019-04-11T14:00"], ref="2019-04-11"),
     row("Die Termine sind 11. und 12. April jeweils 20 Uhr. Karten gibt es im Vorverkauf von 15-18 Uhr.", ["2004-04-11", "2004-04-12"], ["20:00", "15:00-18:00"], ["2004-04-11T20:00", "2004-04-12T20:00"], ref="2004-03-10"),
     row("Smartphone-Kurs\nDatum: 12.05.2024\nUhrzeit: 18:00 - 20:00 Uhr\nOrt: Alte Schule", ["2024-05-12"], ["18:00-20:00"], ["2024-05-12T18:00>2024-05-12T20:00"]),
     row("Der Kurs ist am 12.05.\nUhrzeit: 18 Uhr", ["2024-05-12"], ["18:00"], ["2024-05-12T18:00"], ref="2024-05-01"),

@@ -271,10 +271,13 @@ class TemporalGrammar:
         mods = data["relative_weekday_modifiers"]
         full_wd = [w for w in data["weekdays"] if len(w) > 2]
         self.relative_mods = {**mods, **{k.capitalize(): v for k, v in mods.items()}}
+        adjs = data.get("relative_day_adjectives", {})
+        self.relative_day_adjs = {**adjs, **{k.capitalize(): v for k, v in adjs.items()}}
         recurrence = data.get("recurrence_after", [])
         not_recurring = rf"(?!\s+(?:{_alternation(recurrence)})(?![\w]))" if recurrence else ""
         self.relative_wd_rx = re.compile(
-            rf"(?<![\w-])(?:(?:am|Am)\s+)?(?P<mod>{_alternation(self.relative_mods)})\s+(?P<wd>{_alternation(full_wd)})(?![\w])"
+            rf"(?<![\w-])(?:(?:am|Am)\s+)?(?P<mod>{_alternation({**self.relative_mods, **self.relative_day_adjs})})"
+            rf"\s+(?P<wd>{_alternation(full_wd)})(?![\w])"
             + not_recurring
         )
         parts_wd = _alternation([p for p in data["day_parts"] if p.islower()])
@@ -503,8 +506,13 @@ class TemporalGrammar:
         for m in self.relative_wd_rx.finditer(text):
             if ordinal(m.start(), m.end()):
                 continue
-            direction = self.relative_mods[m.group("mod")]
             wd = self.data["weekdays"][m.group("wd")]
+            if m.group("mod") in self.relative_day_adjs:
+                value = reference + dt.timedelta(days=self.relative_day_adjs[m.group("mod")])
+                atom = DateAtom(m.start(), m.end(), value.day, value.month, value.year, wd, True, value)
+                out.append(DateGroup([atom], [DateItem(atom)], relative=True))
+                continue
+            direction = self.relative_mods[m.group("mod")]
             delta = (wd - reference.weekday()) % 7
             if direction > 0:
                 delta = delta or 7
