@@ -319,7 +319,8 @@ def filter_boilerplate(text: str) -> tuple[str, list[str], Optional[dt.date]]:
         # "17:01 28.02.2018": a newspaper's stamp puts the clock time first
         lead = m.group("lead") if m else None
         stamp_clock = m is not None and (clock is not None or bool(lead)) and "uhr" not in low \
-            and not re.search(r"\bbis\b|\d\s*[-–]\s*\d", line[m.end("date"):])
+            and not re.search(r"\bbis\b|\d\s*[-–]\s*\d", line[m.end("date"):]) \
+            and len(p.time.findall(line[m.end("date"):])) < 2  # "30.10.2018 17:30 19:00": start and end
         is_stamp = (_has_stamp_word(line) and not _event_date_label(lines, i, line, stamp_clock)) or stamp_clock
         if m and is_stamp:
             if p.year_date.search(line):

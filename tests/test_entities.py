@@ -222,6 +222,8 @@ def test_acronyms_and_repeats(extractor, text, name, acronym, mentions):
         ("Jürgen Nadler\n\nErster Bürgermeister", [("Jürgen Nadler", None)]),
         ("Karten gibt es im Vorverkauf über Hermann Simmelbauer Tel. 08868 445.", [("Hermann Simmelbauer", None)]),
         ("Der Weg führt zum Anne Frank Haus.", []),
+        ("Ab sofort bietet Miko Runkel, Bürgermeister für Recht, eine Sprechstunde an.", [("Miko Runkel", "Bürgermeister")]),
+        ("Am Tisch saßen Hallo Welt, der Vorsitzende.", []),
         # negatives: bylines, credits, streets, organisations, dates
         ("Von Siiri Klose\nDie Werkstatt beginnt im Juli.", []),
         ("Die Werkstatt beginnt im Juli.\nFoto: Daniel Helmes", []),

@@ -908,7 +908,10 @@ class EntitiesComponent(PatternComponent):
                 role_before = self._role_nominative(doc[i - 1].text)
             if j == i and (self.is_role(tok.text) or not self._first_name(tok.text)):
                 # a name starts with a first name unless a title, honorific or role stands before
-                if not (role_before and _NAME_WORD.match(tok.text)):
+                peek = [] if role_before or self.is_role(tok.text) else self._name_words(ctx, j)
+                vouched = len(peek) == 2 and self._role_after(ctx, peek[-1] + 1) is not None \
+                    and not any(doc[x].text in self.common_nouns for x in peek)
+                if not (role_before and _NAME_WORD.match(tok.text)) and not vouched:
                     i += 1
                     continue
             words = self._name_words(ctx, j)
@@ -926,7 +929,9 @@ class EntitiesComponent(PatternComponent):
                 i = end
                 continue
             first_known = self._first_name(name_toks[0])
-            context = bool(role_before) or academic or honorific
+            role_after = self._role_after(ctx, end)
+            # "Miko Runkel, Bürgermeister für Recht": a role after the name vouches for it too
+            context = bool(role_before or role_after) or academic or honorific
             full = len([w for w in name_toks if not _INITIAL.match(w)]) >= 2
             surname = name_toks[-1]
             ok_surname = surname not in self.not_surnames and not self.is_role(surname) \
@@ -939,7 +944,7 @@ class EntitiesComponent(PatternComponent):
             else:
                 i = end if j > i else i + 1
                 continue
-            role = role_before or self._role_after(ctx, end) or self._role_line(ctx, i if j > i else j, end)
+            role = role_before or role_after or self._role_line(ctx, i if j > i else j, end)
             out.append({"start": i if (j > i) else j, "tok_start": j, "end": end, "value": value,
                         "role": role, "full": full, "priority": 2})
             i = end

@@ -400,6 +400,10 @@ class TemporalComponent(PatternComponent):
             s_lo = sent_bounds[s]
             s_hi = sent_bounds[s + 1] if s + 1 < len(sent_bounds) else len(text)
             if self._opening.search(text, s_lo, s_hi):
+                # "Die Sprechstunde soll monatlich dienstags von 16 bis 18 Uhr stattfinden. … am
+                # 11. August … den 15. September": dates on that weekday take the hours
+                for f in self._on_weekday_of(text, s_lo, s_hi, t, found):
+                    f.times.append(t)
                 continue
             if self._every.search(text, s_lo, s_hi):
                 # "Beginn ist jeweils 19.30 Uhr.": every preceding date group without a time
@@ -446,6 +450,28 @@ class TemporalComponent(PatternComponent):
                     owner = sessions[0]
             if owner is not None:
                 owner.times.append(t)
+
+    _WEEKLY = {"montags": 0, "dienstags": 1, "mittwochs": 2, "donnerstags": 3, "freitags": 4, "samstags": 5,
+               "sonnabends": 5, "sonntags": 6}
+
+    def _on_weekday_of(self, text: str, s_lo: int, s_hi: int, t: TimeAtom, found: list[_Found]) -> list[_Found]:
+        """The session date groups near a weekly statement ("dienstags von 16 bis 18 Uhr") whose
+        days all fall on its one weekday; none when the statement names several weekdays."""
+        days = {self._WEEKLY[w.casefold()] for w in re.findall(r"(?<![\w-])[A-Za-z]+s(?![\w-])", text[s_lo:s_hi])
+                if w.casefold() in self._WEEKLY}
+        if len(days) != 1:
+            return []
+        wd = days.pop()
+        near = [
+            f for f in found
+            if f.role == "session" and not f.times and abs(f.group.start - t.end) <= 4 * self.max_chars
+        ]
+        out = []
+        for f in near:
+            starts = [it.days()[0] for it in f.group.items]
+            if starts and all(d is not None and d.weekday() == wd for d in starts):
+                out.append(f)
+        return out
 
     def _next_bare_session(self, found: list[_Found], times: list[TimeAtom], t: TimeAtom, sidx, time_sents):
         """A time that stands before any date ("In der Zeit von 16 bis 18 Uhr steht der

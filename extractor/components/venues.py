@@ -131,7 +131,7 @@ class VenuesComponent(PatternComponent):
             r"(?<![\w-])(?P<word>" + _alternation(p["room_words"]) + r")(?:[ \t]*Nr\.)?[ \t]*(?P<id>(?:[A-Z]{1,3}[ \t]?)?\d{1,4}(?:[.\-/]\d{1,4})*[a-z]?)(?!\d|,\d)(?![ \t]*(?:€|Euro|Uhr|Personen|Plätze|Teilnehm))"
         )
         self._named_room = re.compile(
-            r"(?<![\w-])(?P<room>" + _alternation(p["named_rooms"]) + r")(?![\w-])"
+            r"(?<![\w-])(?P<pre>[A-ZÄÖÜ][\wäöüß]+-)?(?P<room>" + _alternation(p["named_rooms"]) + r")(?![\w-])"
             r"(?:[ \t]+(?P<suffix>\d{1,4}[a-z]?|[A-ZÄÖÜ][\wäöüß-]+)(?![\w-]))?"
         )
         self._floor = re.compile(r"(?<![\w-])" + p["floor"])
@@ -467,6 +467,17 @@ class VenuesComponent(PatternComponent):
             line_start = text.rfind("\n", 0, a_start) + 1
             before = text[max(line_start, a_start - 80) : a_start]
             m = _BEFORE_ADDRESS.search(before)
+            parts = text[line_start:a_start].split(",")
+            if 3 <= len(parts) <= 4 and not parts[-1].strip() and a_start - line_start <= 100 \
+                    and all(x.strip()[:1].isupper() for x in parts[:-1]):
+                # a line "Stadtverordneten-Sitzungssaal, Rathaus, Berliner Platz 1": the room or
+                # building part first, the venue right before the address
+                name = parts[-2].strip()
+                if name and len(name.split()) <= 4 and self.venue_head(name.split()[-1]):
+                    start = text.index(name, line_start + sum(len(x) + 1 for x in parts[:-2]))
+                    out.append(Candidate("locations", start, start + len(name), name, attrs={"kind": "venue"},
+                                         priority=1))
+                    continue
             if not m:
                 continue
             name = m.group("name").strip()
@@ -530,7 +541,7 @@ class VenuesComponent(PatternComponent):
         for m in self._named_room.finditer(text):
             suffix = m.group("suffix")
             end = m.end("room")
-            value = m.group("room")
+            value = (m.group("pre") or "") + m.group("room")  # "Stadtverordneten-Sitzungssaal"
             if suffix and not self._generic_word(suffix):
                 value = f"{value} {suffix}"
                 end = m.end("suffix")

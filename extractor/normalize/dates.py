@@ -127,6 +127,14 @@ class DateGroup:
         return self.atoms[-1].end
 
 
+#: "30.10.2018 17:30 19:00": two clock times right after a date on its line, as calendars print
+#: start and end
+_CALENDAR_PAIR = re.compile(
+    r"(?:\d\.\d{4}|\d{1,2}\.\d{1,2}\.)[ \t]*,?[ \t]+(?P<t>(?P<ah>[01]?\d|2[0-3]):(?P<am>[0-5]\d))"
+    r"[ \t]+(?P<bh>[01]?\d|2[0-3]):(?P<bm>[0-5]\d)(?![\d:.])(?:[ \t]*Uhr\b)?"
+)
+
+
 @dataclass
 class TimeAtom:
     """A clock time or time range: "13 Uhr", "13:30-14:45 Uhr", "von 18.30 bis ca. 21 Uhr"."""
@@ -559,6 +567,12 @@ class TemporalGrammar:
             if pre in ("um", "ca.", "circa", "etwa"):
                 pre = "von"
             found.append(TimeAtom(m.start(), m.end(), a[0], a[1], b[0], b[1], pre))
+        # an event calendar's date line "30.10.2018 17:30 19:00": start and end side by side
+        for m in _CALENDAR_PAIR.finditer(text):
+            a = hm(int(m.group("ah")), int(m.group("am")))
+            b = hm(int(m.group("bh")), int(m.group("bm")))
+            if a and b and b > a and free(m.start("t"), m.end()):
+                found.append(TimeAtom(m.start("t"), m.end(), a[0], a[1], b[0], b[1], None))
         for m in self.time_single_rx.finditer(text):
             if not free(m.start(), m.end()):
                 continue
