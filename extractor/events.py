@@ -445,6 +445,13 @@ def group_sessions(geo: Geometry, cands: list[Candidate]) -> list[Draft]:
         cue = _cue_for(geo, cand)
         key = _normal_kind(cue.kind) if cue and cue.strong else None
         cur = drafts[-1] if drafts else None
+        if cand.attrs.get("later"):
+            # the day of an earlier sentence with a time of a later one: another event on that
+            # day when the later sentence names a kind of its own, else no session (sale hours)
+            here = [k for k in find_kind_cues(geo.text, *geo.sents[si]) if k.strong]
+            if not here or (cur is not None and _normal_kind(here[0].kind) == cur.kind_key):
+                continue
+            cue, key = here[0], _normal_kind(here[0].kind)
         item = items.find(cand.start)
         prev_end = cur.sessions[-1][1].end if cur is not None and cur.sessions else -1
         quote = _quoted_name(geo, si, cand.start, prev_end)

@@ -97,6 +97,12 @@ def test_all_day_sessions_are_dates_in_ics(extractor):
         # a day named first and repeated with its time is one session
         ("Das Seminar am 25. Januar 2023 behandelt Krisen. Dieses Seminar findet am 25. Januar 2023 um "
          "13:30-14:45 Uhr online statt.", "2023-01-10", [["2023-01-25T13:30"]]),
+        # a later sentence's time under a kind of its own is another event that day; sale hours are none
+        ("Am 1. Dezember um 15:30 Uhr führt der Oberbürgermeister eine Ortsteilbegehung durch. Zur "
+         "Einwohnerversammlung sind alle Bürger um 17:00 Uhr ins Rathaus eingeladen.", "2009-11-19",
+         [["2009-12-01T15:30"], ["2009-12-01T17:00"]]),
+        ("Die Konzerte sind am 11. und 12. April 2004 jeweils 20 Uhr. Karten gibt es im Vorverkauf von "
+         "15-18 Uhr.", "2004-03-10", [["2004-04-11T20:00", "2004-04-12T20:00"]]),
         # a cancelled date is no session
         ("Die Sitzung am 17. März 2020 ist abgesagt.", "2020-03-10", []),
         # a listing of named events, one per bullet

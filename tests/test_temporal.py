@@ -51,7 +51,8 @@ def observed(found) -> dict:
     return {
         "dates": [_fmt(c.value) for c in found.get("dates", [])],
         "times": [c.value + (f"-{c.attrs['end_value']}" if c.attrs.get("end_value") else "") for c in found.get("times", [])],
-        "sessions": sorted(_session(c.value) for c in found.get("sessions", [])),
+        # "later" sessions (a later sentence's time on an earlier day) are offers to event assembly
+        "sessions": sorted(_session(c.value) for c in found.get("sessions", []) if not c.attrs.get("later")),
         "deadlines": [_fmt(c.value) for c in found.get("deadlines", [])],
     }
 

@@ -52,6 +52,10 @@ class _Found:
     group: DateGroup
     role: str = "session"
     times: list[TimeAtom] = field(default_factory=list)
+    #: times of a later sentence that may name another event on the same day ("Am 1. Dezember
+    #: um 15:30 Uhr … Begehung. Für die Einwohnerversammlung … um 17:00 Uhr"): event assembly
+    #: keeps them only under a kind of their own
+    later: list[TimeAtom] = field(default_factory=list)
 
 
 class TemporalComponent(PatternComponent):
@@ -436,8 +440,11 @@ class TemporalComponent(PatternComponent):
                     # its start or end ("Beginn ist …", "Ende gegen …"): "Konzerte … jeweils 20
                     # Uhr. Karten gibt es von 15-18 Uhr" are sale hours
                     own = t.role == "time" and any(sidx(u.start) == sidx(f.group.start) for u in f.times)
-                    if t.start - f.group.end <= reach and not own:
-                        owner = f
+                    if t.start - f.group.end <= reach:
+                        if own:
+                            f.later.append(t)
+                        else:
+                            owner = f
                     break
             if owner is None:
                 owner = self._next_bare_session(found, times, t, sidx, time_sents)
@@ -510,6 +517,13 @@ class TemporalComponent(PatternComponent):
                 if t.start - item.end > 200 or item.start - t.end > 200:
                     span = evidence
                 out.append(Candidate("sessions", *span, {"start": start, "end": stop}, attrs=dict(attrs)))
+            for (sh, sm), end, t in time_slots(f.later):
+                start = dt.datetime.combine(d0, dt.time(sh, sm))
+                stop = dt.datetime.combine(d0, dt.time(*end)) if end is not None else None
+                if stop is not None and stop < start:
+                    stop += dt.timedelta(days=1)
+                out.append(Candidate("sessions", t.start, t.end, {"start": start, "end": stop},
+                                     attrs={**attrs, "later": True}))
         return out
 
 
