@@ -167,7 +167,7 @@ _CALENDAR_WORDS = {"januar", "februar", "märz", "april", "mai", "juni", "juli",
                    "oktober", "november", "dezember", "montage", "dienstage", "mittwoche", "sonntage",
                    "samstage", "freitage", "donnerstage", "jahre", "woche", "wochen", "monate", "tage"}
 _GENITIVE = re.compile(
-    r"\s+(?:des|der)\s+((?:[A-ZÄÖÜ0-9][\wÄÖÜäöüß.&-]*|für|und|-)(?:\s+(?:[A-ZÄÖÜ0-9][\wÄÖÜäöüß.&-]*|für|und|-)){0,4})"
+    r"[ \t]+(?:des|der)[ \t]+((?:[A-ZÄÖÜ0-9][\wÄÖÜäöüß.&-]*|für|und|-)(?:[ \t]+(?:[A-ZÄÖÜ0-9][\wÄÖÜäöüß.&-]*|für|und|-)){0,4})"
 )
 _PRE_ADJ = re.compile(r"(?:(?<=\s)|^)((?:\d{1,2}\.\s)?[A-ZÄÖÜ][\wäöüß-]*(?:e|en|er|es)|\d{1,2}\.)\s+$")
 
@@ -448,8 +448,9 @@ def group_sessions(geo: Geometry, cands: list[Candidate]) -> list[Draft]:
         if cand.attrs.get("later"):
             # the day of an earlier sentence with a time of a later one: another event on that
             # day when the later sentence names a kind of its own, else no session (sale hours)
-            here = [k for k in find_kind_cues(geo.text, *geo.sents[si]) if k.strong]
-            if not here or (cur is not None and _normal_kind(here[0].kind) == cur.kind_key):
+            here = [k for k in find_kind_cues(geo.text, *geo.sents[si])
+                    if k.strong and (cur is None or _normal_kind(k.kind) != cur.kind_key)]
+            if not here:
                 continue
             cue, key = here[0], _normal_kind(here[0].kind)
         item = items.find(cand.start)
@@ -718,6 +719,10 @@ def _location(geo: Geometry, found: dict[str, list[Candidate]], draft: Draft, or
         same = [c for c in locs if c.attrs.get("room") == room.value]
         if same:
             venue = min(same, key=lambda c: abs(c.start - room.start))
+    if venue is None and room is not None and _proper_hall(room.value):
+        # "in den Schönbuchsaal", "im MartinsSaal": a hall with a name of its own and no building
+        # around it is the venue
+        venue, room = room, None
     city_name = city.value if city else None
     if city_name is None:
         for name in organizers:
@@ -732,6 +737,19 @@ def _location(geo: Geometry, found: dict[str, list[Candidate]], draft: Draft, or
         city=city_name,
         online=online and (venue is None or hybrid or not anchors),
     )
+
+
+@lru_cache(maxsize=1)
+def _generic_rooms() -> frozenset:
+    return frozenset(r.casefold() for r in load_json("patterns/venues.json")["named_rooms"])
+
+
+def _proper_hall(value: str) -> bool:
+    """One word naming a hall of its own ("Schönbuchsaal", "MartinsSaal"), not a generic room
+    ("Sitzungssaal", "Raum C409", "Großer Saal")."""
+    low = value.casefold()
+    return (" " not in value and value[:1].isupper() and low.endswith(("saal", "halle"))
+            and low not in _generic_rooms() and not any(low.endswith(g) for g in _generic_rooms()))
 
 
 def _title(draft: Draft, cleaned: Optional[CleanedDocument], geo: Geometry) -> Optional[str]:

@@ -235,3 +235,18 @@ def test_hybrid_online(extractor, text, online):
     result = extractor.extract(text=text, reference_date="2025-09-01")
     assert result.events and result.events[0].location.name
     assert result.events[0].location.online is online
+
+
+@pytest.mark.parametrize(
+    "text,location,room",
+    [
+        # a hall with a name of its own and no building is the venue; a generic room stays a room
+        ("Der Neujahrsempfang ist am 12. Januar 2020 um 11.15 Uhr im Schönbuchsaal.", "Schönbuchsaal", None),
+        ("Die Sitzung ist am 12. Januar 2020 um 18 Uhr im großen Sitzungssaal.", None, "großer Sitzungssaal"),
+        ("Die Lesung ist am 12. Januar 2020 um 19 Uhr im Europasaal des Zentrums.", "Zentrum", "Europasaal"),
+    ],
+)
+def test_named_hall_without_building_is_the_venue(extractor, text, location, room):
+    r = extractor.extract(text=text, reference_date=dt.date(2020, 1, 2))
+    assert len(r.events) == 1
+    assert (r.events[0].location.name, r.events[0].location.room) == (location, room)
