@@ -321,21 +321,27 @@ def score_document(report: Report, doc: GoldDoc, pred: Prediction) -> dict:
     report.prf["events"].fp += len(pred.events) - tp
     report.prf["events"].fn += len(gold.get("events", [])) - tp
     diff["events"] = (len(pred.events) - tp, len(gold.get("events", [])) - tp)
+    wrong: list[str] = []
     for g, p in pairs:
-        report.acc["location"].add(_loc_ok(g.get("location"), p["location"]))
-        report.acc["room"].add(_norm_room(g.get("room")) == _norm_room(p["room"]))
-        report.acc["online"].add(bool(g.get("online")) == p["online"])
-        report.acc["capacity"].add(g.get("capacity") == p["capacity"])
-        report.acc["free_of_charge"].add(g.get("free_of_charge") == p["free_of_charge"])
-        report.acc["registration_email"].add(
-            (g.get("registration_email") or "").lower() == (p["registration_email"] or "").lower()
-        )
-        report.acc["registration_phone"].add(g.get("registration_phone") == p["registration_phone"])
+        checks = {
+            "location": _loc_ok(g.get("location"), p["location"]),
+            "room": _norm_room(g.get("room")) == _norm_room(p["room"]),
+            "online": bool(g.get("online")) == p["online"],
+            "capacity": g.get("capacity") == p["capacity"],
+            "free_of_charge": g.get("free_of_charge") == p["free_of_charge"],
+            "registration_email": (g.get("registration_email") or "").lower() == (p["registration_email"] or "").lower(),
+            "registration_phone": g.get("registration_phone") == p["registration_phone"],
+        }
+        for name, ok in checks.items():
+            report.acc[name].add(ok)
+            if not ok:
+                wrong.append(f"{name}: gold {g.get(name)!r}, got {p[name]!r}")
         p_ends = {s["start"]: s["end"] for s in p["sessions"]}
         for s in g["sessions"]:
             k = session_key(s["start"])
             if k in p_ends:
                 report.acc["session_end"].add(session_key(s.get("end")) == p_ends[k])
+    diff["attributes"] = wrong
     diff["organizations"] = report.prf["organizations"].add(
         {org_key(o) for o in gold.get("organizations", [])}, pred.organizations
     )

@@ -429,8 +429,23 @@ def _is_poll(geo: Geometry, cand: Candidate) -> bool:
     return bool(prev) and prev[-1][2]
 
 
-def group_sessions(geo: Geometry, cands: list[Candidate]) -> list[Draft]:
+def _paragraph(text: str, pos: int) -> int:
+    return text.rfind("\n\n", 0, pos)
+
+
+def group_sessions(geo: Geometry, cands: list[Candidate], orgs: list[Candidate] = ()) -> list[Draft]:
     c = cues()
+    org_starts = sorted((o.start, o.value) for o in orgs)
+
+    def orgs_in(si: int) -> set:
+        s0, s1 = geo.sents[si]
+        k = bisect.bisect_left(org_starts, (s0, ""))
+        out = set()
+        while k < len(org_starts) and org_starts[k][0] < s1:
+            out.add(org_starts[k][1])
+            k += 1
+        return out
+
     drafts: list[Draft] = []
     items = list_items(geo)
     last_item: Optional[tuple[int, int]] = None
@@ -471,6 +486,13 @@ def group_sessions(geo: Geometry, cands: list[Candidate]) -> list[Draft]:
                 or key == cur.kind_key
                 or (cur.kind_key is None and si - cur.last_sent <= FAR_SENTENCES)
             )
+        if joins and cur.sessions and si != cur.last_sent and all(x.start != session.start for x, _ in cur.sessions) \
+                and _paragraph(geo.text, cand.start) != _paragraph(geo.text, cur.sessions[-1][1].start):
+            # "Der Ortsbeirat Mitte tritt am 18. August … zusammen." / "Die Sitzung des Ortsbeirats
+            # Frauenstein findet am 19. August … statt.": a paragraph of another body's meeting
+            mine, theirs = orgs_in(si), orgs_in(cur.last_sent)
+            if mine and theirs and not mine & theirs:
+                joins = False
         if joins and cue is not None and cur.kind is not None and cue is not cur.kind:
             # the same kind under another quoted name is another event ("Vortrag „A“",
             # later "Vortrag „B“"); the sessions of one coordinated sentence never split
@@ -525,6 +547,10 @@ def _merge_repeated(drafts: list[Draft]) -> list[Draft]:
         target = None
         for e in out:
             e_days = {day_of(s) for s, _ in e.sessions}
+            timed = {s.start for s, _ in d.sessions if not s.all_day}
+            e_timed = {s.start for s, _ in e.sessions if not s.all_day}
+            if timed and e_timed and not timed & e_timed and len(d.sessions) == len(timed):
+                continue  # the same day at other times: meetings one after another, no repeat
             if days and (days <= e_days or e_days <= days) and (
                 d.kind_key is None or e.kind_key is None or d.kind_key == e.kind_key
                 or all(s.all_day for s, _ in d.sessions) or all(s.all_day for s, _ in e.sessions)
@@ -782,7 +808,7 @@ def assemble(
     events: list[Event] = []
     if sessions:
         geo = geometry(doc)
-        drafts = group_sessions(geo, sessions)
+        drafts = group_sessions(geo, sessions, found.get("organizations", []))
         set_regions(geo, drafts)
         shared = shared_spans(geo, drafts)
         for d in drafts:

@@ -103,6 +103,12 @@ def test_all_day_sessions_are_dates_in_ics(extractor):
          [["2009-12-01T15:30"], ["2009-12-01T17:00"]]),
         ("Die Konzerte sind am 11. und 12. April 2004 jeweils 20 Uhr. Karten gibt es im Vorverkauf von "
          "15-18 Uhr.", "2004-03-10", [["2004-04-11T20:00", "2004-04-12T20:00"]]),
+        # paragraphs of different bodies' meetings are different events, even on one day
+        ("Der Ortsbeirat Mitte tritt am Montag, 18. August 2025, 19.30 Uhr, in Raum 22 des Rathauses zusammen.\n\n"
+         "Die Sitzung des Ortsbeirats Frauenstein findet am Dienstag, 19. August 2025, 18 Uhr, im "
+         "Feuerwehrgerätehaus statt.\n\nDer Ortsbeirat Amöneburg hält seine Sitzung am Dienstag, 19. August "
+         "2025, 18.30 Uhr, im Sitzungssaal der Ortsverwaltung Biebrich ab.", "2025-08-15",
+         [["2025-08-18T19:30"], ["2025-08-19T18:00"], ["2025-08-19T18:30"]]),
         # a cancelled date is no session
         ("Die Sitzung am 17. März 2020 ist abgesagt.", "2020-03-10", []),
         # a listing of named events, one per bullet

@@ -47,6 +47,8 @@ _CALENDAR = {"montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag
              "informationen", "büro", "geschäftsstelle", "postanschrift", "adresse", "anschrift"}
 _NAME_LINKS = {"der", "die", "des", "am", "an", "im", "und", "für", "von", "zum", "zur", "&"}
 #: "…im DB-Trainingscenter, " or a line "Vollgutlager der Kindl Brauerei, " right before an address
+#: legal forms that may end a venue's name ("im Kleingärtnerverein Zwo Börn e.V., Zweibörnstraße 30")
+_LEGAL_FORM = re.compile(r"e\.\s?V\.|eV|gGmbH|GmbH|e\.|V\.|gUG|UG|AG|eG|mbH")
 _BEFORE_ADDRESS = re.compile(
     r"(?:(?P<prep>\b(?:im|in[ \t]+der|in[ \t]+dem|ins|in[ \t]+die|in[ \t]+den|am|auf[ \t]+dem|beim|bei[ \t]+der|zum|zur)[ \t]+)|^[ \t]*)"
     r"(?P<name>[A-ZÄÖÜ„\"][^,\n()]{1,60}?)[ \t]*[,(][ \t]*$"
@@ -487,7 +489,8 @@ class VenuesComponent(PatternComponent):
             words = name.split()
             if not words or len(words) > 7 or any(w.casefold() in _CALENDAR for w in words):
                 continue
-            if any(not (w[0].isupper() or w[0] in "„\"" or w in _NAME_LINKS) for w in words):
+            if any(not (w[0].isupper() or w[0] in "„\"" or w in _NAME_LINKS or _LEGAL_FORM.fullmatch(w))
+                   for w in words):
                 continue
             start = max(line_start, a_start - 80) + m.start("name")
             k = bisect.bisect_left(heads, (start, -1))
