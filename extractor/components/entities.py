@@ -128,6 +128,7 @@ class EntitiesComponent(PatternComponent):
                           {"herr", "frau", "hr.", "fr."}}
         self.not_surnames = set(_lines(gz["not_surnames"]))
         self._name_continuations = set(patterns.get("name_continuations", []))
+        self._districts = set(patterns.get("district_names", []))
         self.known: dict[str, tuple[str, Optional[str]]] = {}  # fold(form) -> (name, acronym)
         self.known_acronyms: dict[str, str] = {}
         for line in _lines(gz["known_orgs"]):
@@ -653,6 +654,9 @@ class EntitiesComponent(PatternComponent):
         if _ACRONYM.match(w) and (k > 0 and doc[k - 1].text == "(" or w in self.known_acronyms
                                   or fold(w) in self.known):
             return False  # "Verbraucherzentrale und AOK": a known body of its own
+        if w in self._districts and k > 0 and (h := self.lexicon.lookup(doc[k - 1].text)) is not None \
+                and "local" in h.flags:
+            return True  # "Ortsbeirat Mitte", "Bezirksamt Nord": a district names a local body
         if w in self.common_nouns:
             # "Bürgerschaftliches Engagement", "Ehrenamt und Bürgerbeteiligung", "Forum (FZ)"
             after_adj = k > 0 and _CAP.match(doc[k - 1].text) and self._adjective(doc[k - 1].text)
