@@ -162,6 +162,15 @@ def orgs(extractor, text):
         ("Der Männerchor Eintracht Lengfeld singt, die Jugendfeuerwehr Hallstadt übt.",
          ["Männerchor Eintracht Lengfeld", "Jugendfeuerwehr Hallstadt"]),
         ("Danach geht es ins Vereinsheim, später ins Sportheim.", []),
+        # a known body's acronym or short name alone is the local chapter the text names
+        ("Hier schreibt der AWO-Ortsverein Aalen. Das Programm der AWO war herbstlich.", ["AWO-Ortsverein Aalen"]),
+        ("Malteser Ravensburg\nDie häufigste Frage in den Kursen der Malteser ist einfach.", ["Malteser Ravensburg"]),
+        ("Eingeladen sind alle Gliederungen des Paritätischen.", ["Der Paritätische"]),
+        ("Partner sind das Christlich-Soziale Bildungswerk Sachsen und das Sächsische Landeskuratorium Ländlicher Raum.",
+         ["Christlich-Soziales Bildungswerk Sachsen", "Sächsisches Landeskuratorium Ländlicher Raum"]),
+        ("Es spricht die Ehrenamtsakademie der Evangelisch-Lutherischen Landeskirche Sachsens.",
+         ["Ehrenamtsakademie der Evangelisch-Lutherischen Landeskirche Sachsens"]),
+        ("Der Ortsbeirat Mitte und das Bezirksamt Nord laden ein.", ["Ortsbeirat Mitte", "Bezirksamt Nord"]),
     ],
 )
 def test_organizations(extractor, text, expected):

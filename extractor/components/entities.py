@@ -62,7 +62,7 @@ _NOT_PLACE = re.compile(
 # last parts of names that a statistical NER calls ORG but are no organisations (doc.ents only)
 _NOT_ORG_WORD = re.compile(
     r"(?:preis|programm|projekt|band|festival|wettbewerb|kampagne|fest|city)(?:es|s|e|en|n)?$", re.I)
-_PRIVATE = {"bare", "known", "locative", "inner", "bare_muni"}
+_PRIVATE = {"bare", "known", "locative", "inner", "bare_muni", "surface"}
 _YEAR_WORD = re.compile(r" (?:1[89]|20)\d\d(?= )")
 
 
@@ -797,7 +797,14 @@ class EntitiesComponent(PatternComponent):
                             and _ACRONYM.match(doc[end + 1].text):
                         acr = doc[end + 1].text
                         end += 3
-                    out.append(_Org(i, end, hit[0], acronym=acr or hit[1], priority=1, attrs={"known": True}))
+                    value = hit[0]
+                    if size == 1 and not acr and end < len(doc) and not ctx.boundary(end - 1, end) \
+                            and self._place_name(ctx, end) and self.lexicon.lookup(doc[end].text) is None:
+                        # a local chapter named by the short name and its town: "Malteser Ravensburg"
+                        value = f"{tok.text} {doc[end].text}"
+                        end += 1
+                    out.append(_Org(i, end, value, acronym=acr or hit[1], priority=1,
+                                    attrs={"known": True, "surface": tok.text if size == 1 else None}))
                     taken.update(range(i, end))
                     break
         return out
@@ -823,9 +830,14 @@ class EntitiesComponent(PatternComponent):
         for o in orgs:
             # a well-known short name ("Caritas") is the local body the text names in full
             # ("Caritas Biberach-Saulgau", "Caritasverband für die Erzdiözese Bamberg")
-            if o.attrs.get("known") and " " not in o.value:
-                longer = [v for v in values if v != o.value and v.startswith(o.value)
-                          and not self.known.get(fold(v))]
+            if o.attrs.get("known"):
+                # also as written: "der Malteser" ~ "Malteser Ravensburg", "Caritas" ~ "Caritas X"
+                forms = {o.value} if " " not in o.value else set()
+                if o.attrs.get("surface") and o.attrs["surface"] != o.value:
+                    forms.add(o.attrs["surface"])
+                longer = [v for v in values for f in forms
+                          if v != o.value and (v.startswith(f + " ") or v.startswith(f + "-") or v.startswith(f))
+                          and not self.known.get(fold(v)) and len(v) > len(f)]
                 if len(set(longer)) == 1:
                     canon.setdefault(o.value, canon.get(longer[0], longer[0]))
         # a building's name that only ever stands as a place ("ins Landratsamt Oberallgäu")
@@ -863,7 +875,12 @@ class EntitiesComponent(PatternComponent):
                 continue
             w = tok.text
             if _ACRONYM.match(w):
-                value = acr_of.get(w) or by_initials.get(w.upper()) or self.known_acronyms.get(w)
+                # a known acronym alone is the local body the text names with it ("AWO" ~
+                # "AWO-Ortsverein Aalen", "DRK" ~ "DRK-Ortsverein Waldenbuch")
+                local = {v for v in values if v.startswith(w + "-") or v.startswith(w + " ")} \
+                    if w in self.known_acronyms else set()
+                value = acr_of.get(w) or by_initials.get(w.upper()) or (local.pop() if len(local) == 1 else None) \
+                    or self.known_acronyms.get(w)
                 if value:
                     extra.append(_Org(i, i + 1, value, acronym=w, priority=1))
                     acr_of.setdefault(w, value)
