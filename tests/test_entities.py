@@ -171,6 +171,14 @@ def orgs(extractor, text):
         ("Es spricht die Ehrenamtsakademie der Evangelisch-Lutherischen Landeskirche Sachsens.",
          ["Ehrenamtsakademie der Evangelisch-Lutherischen Landeskirche Sachsens"]),
         ("Der Ortsbeirat Mitte und das Bezirksamt Nord laden ein.", ["Ortsbeirat Mitte", "Bezirksamt Nord"]),
+        # a plural head over a list of names is one body per name; slashes inside a name
+        ("In der kommenden Woche tagen die Ortsbeiräte Westend/Bleichstraße, Mitte und Frauenstein.",
+         ["Ortsbeirat Westend/Bleichstraße", "Ortsbeirat Mitte", "Ortsbeirat Frauenstein"]),
+        ("Die Bürgerstiftungen Neuss, Dormagen und Kaarst laden ein.",
+         ["Bürgerstiftung Neuss", "Bürgerstiftung Dormagen", "Bürgerstiftung Kaarst"]),
+        ("Es folgt der Info-Abend der Gemeinden Schauenburg und Habichtswald.", ["Gemeinde Schauenburg", "Gemeinde Habichtswald"]),
+        ("In den Gemeinden Schauenburg und Habichtswald wohnen viele.", []),
+        ("Die Stiftungen und Vereine der Stadt helfen.", []),
     ],
 )
 def test_organizations(extractor, text, expected):

@@ -257,12 +257,83 @@ class EntitiesComponent(PatternComponent):
                     if sub is not None and org.start < sub.start and sub.end <= org.end:
                         sub.attrs["nested"] = True
                         out.append(sub)
+        out.extend(self._plural_lists(ctx, out))
         out.extend(self._described_names(ctx, out))
         out.extend(self._acronym_names(ctx, out))  # "NABU Berlin" before the known "NABU"
         out.extend(self._known_names(ctx, out))
         out = [o for o in out if not self._bank_detail(ctx, o)]
         self._name_bare_munis(ctx, out)
         return out
+
+    _UMLAUT_BACK = str.maketrans("äöü", "aou")
+
+    def _singular_head(self, word: str) -> Optional[Head]:
+        """The head a plural names: "Ortsbeiräte" → Ortsbeirat, "Gemeinden" → Gemeinde,
+        "Stiftungen" → Stiftung, "Vereine" → Verein."""
+        if not _CAP.match(word) or self.lexicon.lookup(word) is not None:
+            return None
+        forms = []
+        if word.endswith("en"):
+            forms += [word[:-1], word[:-2]]
+        elif word.endswith("n"):
+            forms.append(word[:-1])
+        if word.endswith("e"):
+            stem = word[:-1]
+            forms.append(stem)
+            k = max(stem.rfind(c) for c in "äöü")
+            if k > 0:
+                forms.append(stem[:k] + stem[k].translate(self._UMLAUT_BACK) + stem[k + 1:])
+        for f in forms:
+            h = self.lexicon.lookup(f)
+            if h is not None and h.base == f:
+                return h
+        return None
+
+    def _plural_lists(self, ctx: "_Context", found: list[_Org]) -> list[_Org]:
+        """A plural head over a list of names is one body per name: "die Ortsbeiräte
+        Westend/Bleichstraße, Mitte und Frauenstein", "der Gemeinden Schauenburg und Habichtswald"."""
+        doc = ctx.doc
+        n = len(doc)
+        taken = _covered(found)
+        out: list[_Org] = []
+        for i, tok in enumerate(doc):
+            if i in taken or ctx.in_credit(i):
+                continue
+            head = self._singular_head(tok.text)
+            if head is None:
+                continue
+            names: list[tuple[int, int]] = []
+            k = i + 1
+            while k < n and not ctx.boundary(k - 1, k):
+                s0 = k
+                while k < n and not ctx.boundary(k - 1, k) and k - s0 < 4 and (
+                        self._list_name_word(ctx, k) or doc[k].text in {"/", "-"} and k > s0
+                        and k + 1 < n and self._list_name_word(ctx, k + 1)):
+                    k += 1
+                if k == s0:
+                    break
+                names.append((s0, k))
+                if k < n and doc[k].text in {",", "und", "sowie", "bzw.", "oder"} and not ctx.boundary(k - 1, k):
+                    k += 1
+                    if doc[k - 1].text == "," and k < n and doc[k].text in {"und", "sowie"}:
+                        k += 1
+                    continue
+                break
+            if len(names) < 2 or any(x in taken for a, b in names for x in range(a, b)):
+                continue
+            if "muni" in head.flags and not self._acting(ctx, i, names[-1][1]):
+                continue
+            for a, b in names:
+                value = f"{head.base} {doc[a:b].text}"
+                out.append(_Org(a, b, value, head_word=head.base, priority=1))
+                taken.update(range(a, b))
+        return out
+
+    def _list_name_word(self, ctx: "_Context", k: int) -> bool:
+        w = ctx.doc[k].text
+        if not _NAME_WORD.match(w) or w.casefold() in self.determiners or self.lexicon.lookup(w) is not None:
+            return False
+        return w in self._districts or w not in self.common_nouns and w not in self.not_surnames
 
     def _bank_detail(self, ctx: "_Context", o: _Org) -> bool:
         """A bank in a line of bank details ("Sparkasse Osnabrück | BIC: …", "IBAN … Volksbank")
@@ -472,6 +543,11 @@ class EntitiesComponent(PatternComponent):
             if w in {"und", "&"} and e == k and k + 1 < n and not ctx.boundary(k, k + 1) \
                     and (self._name_word_after_head(ctx, k + 1) or self._appos_noun(ctx, i, k + 1, k)):
                 k += 1
+                continue
+            if w == "/" and e == k and e > i + 1 and k + 1 < n and not doc[k - 1].whitespace_ \
+                    and not doc[k].whitespace_ and self._name_word_after_head(ctx, k + 1):
+                e = k + 2  # "Ortsbeirat Westend/Bleichstraße"
+                k += 2
                 continue
             break
         if e == i + 1 and k < n and doc[k].text in {"„", '"', "»"} and head.base not in self._desc_quoted \
@@ -766,7 +842,7 @@ class EntitiesComponent(PatternComponent):
             return False
         det = doc[s - 1].text.casefold()
         if owner and det in {"der", "des"} and s >= 2 and _CAP.match(doc[s - 2].text) and not ctx.sent_start(s - 2) \
-                and doc[s - 2].text.casefold() not in self.determiners and doc[s - 2].is_alpha:
+                and doc[s - 2].text.casefold() not in self.determiners and doc[s - 2].text.replace("-", "").isalpha():
             return True  # the town owns something: "die Kampagne der Stadt Emmendingen"
         if det not in {"die", "der", "das"}:
             return False
