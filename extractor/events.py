@@ -619,6 +619,11 @@ def _nearest(cands: list[Candidate], region: tuple[int, int], anchors: list[int]
     return min(inside, key=lambda c: min(abs(c.start - a) for a in anchors) if anchors else c.start)
 
 
+#: a sentence that names how to reach someone ("… per Email (…)", "telefonisch unter …")
+_ADDRESSES = re.compile(r"\S+@\S+|(?:https?://|www\.)\S+")
+_CHANNEL_WORDS = re.compile(r"\b(?:per|via|unter|an)\s+(?:E-?Mail|Mail|Telefon|Tel\.)|\btelefonisch\b", re.I)
+
+
 def _registration(
     geo: Geometry, found: dict[str, list[Candidate]], region: tuple[int, int]
 ) -> Registration:
@@ -646,8 +651,9 @@ def _registration(
                 s0, s1 = geo.sents[j]
                 if j == i + 1 and c.registration.search(geo.sentence(j)) is None and not re.match(
                     r"\s*(?:E-Mail|Mail|Tel|Telefon|Fon|Online|Internet|Web|unter|per)\b", geo.sentence(j), re.I
-                ):
-                    continue
+                ) and not (_CHANNEL_WORDS.search(geo.sentence(j))
+                           and not c.contact.search(_ADDRESSES.sub(" ", geo.sentence(j)))):
+                    continue  # "Anmeldung … ist erforderlich. Dazu … per Email (…)" is the channel
                 hits = [x for x in items if s0 <= x.start < s1]
                 if hits:
                     return hits[0].value
@@ -791,9 +797,15 @@ def _title(draft: Draft, cleaned: Optional[CleanedDocument], geo: Geometry) -> O
         return (quoted or same or [draft.kind])[0].title
     if draft.kind is not None and "„" in draft.kind.title:
         return draft.kind.title
-    if cleaned is not None and cleaned.title:
+    if cleaned is not None and cleaned.title and (_headline(cleaned.title) or draft.kind is None):
         return cleaned.title.strip(" |")[:200]
     return draft.kind.title if draft.kind else None
+
+
+def _headline(line: str) -> bool:
+    """A page title or headline, not the text's first sentence: short, no full stop at the end."""
+    s = line.strip(" |")
+    return len(s.split()) <= 15 and not re.search(r"[.!?]$", s)
 
 
 def assemble(

@@ -256,3 +256,13 @@ def test_named_hall_without_building_is_the_venue(extractor, text, location, roo
     r = extractor.extract(text=text, reference_date=dt.date(2020, 1, 2))
     assert len(r.events) == 1
     assert (r.events[0].location.name, r.events[0].location.room) == (location, room)
+
+
+def test_registration_channel_in_the_next_sentence_and_sentence_is_no_title(extractor):
+    text = ("Eine Anmeldung zur Veranstaltung am Dienstag, 10. November 2020, um 19 Uhr in der Schulaula ist "
+            "erforderlich. Dazu genügt die Angabe des Namens per Email (info@gemeinde-gruenwald.de).")
+    r = extractor.extract(text=text, reference_date=dt.date(2020, 10, 21))
+    (event,) = r.events
+    assert event.registration.email == "info@gemeinde-gruenwald.de"
+    assert event.location.room == "Schulaula"
+    assert event.title == "Veranstaltung"

@@ -141,7 +141,7 @@ class VenuesComponent(PatternComponent):
         self._room_adj = re.compile(r"(?<![\w-])(?P<adj>[GgKk](?:roß|lein))(?:e[nmrs]?)[ \t]+(?P<room>" + _alternation(
             [r for r in p["named_rooms"] if not r.split()[0].lower().startswith(("groß", "klein"))]) + r")(?![\w-])")
         self._room_compound = re.compile(
-            r"(?<![\w-])(?:im|in[ \t]+den|in[ \t]+dem|ins|in[ \t]+das)[ \t]+(?P<room>[A-ZÄÖÜ][\wäöüß-]*?"
+            r"(?<![\w-])(?:im|in[ \t]+den|in[ \t]+dem|ins|in[ \t]+das|in[ \t]+der|in[ \t]+die)[ \t]+(?P<room>[A-ZÄÖÜ][\wäöüß-]*?"
             + p.get("named_room_suffix", "(?:saal)") + r")(?:e?s)?(?![\w-])")
         gender = p.get("adjective_gender", {})
         self._fem = tuple(gender.get("feminine", ()))
