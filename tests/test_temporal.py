@@ -288,6 +288,7 @@ ROWS = [
     row("Bürger-Informationsveranstaltung\n\n30.10.2018 17:30 19:00\nRathaus, Berliner Platz 1", ["2018-10-30"], ["17:30-19:00"], ["2018-10-30T17:30>2018-10-30T19:00"], ref="2018-10-15"),
     row("Die Sprechstunde soll monatlich dienstags von 16 bis 18 Uhr stattfinden. Nach dem Auftakt am 11. August folgt der 15. September.", ["2020-08-11", "2020-09-15"], ["16:00-18:00"], ["2020-08-11T16:00>2020-08-11T18:00", "2020-09-15T16:00>2020-09-15T18:00"], ref="2020-08-06"),
     row("Das Rathaus ist dienstags von 16 bis 18 Uhr geöffnet. Das Fest ist am 14. August.", ["2020-08-14"], ["16:00-18:00"], ["2020-08-14"], ref="2020-08-06"),
+    row("Am 2. März ist der letzte Abend. Sonst gehen Sie sonntags um 18 Uhr lieber spazieren.\n\nAm ersten Sonntag im Oktober ist er wieder da.", ["2008-03-02", "2008-10-05"], ["18:00"], ["2008-03-02", "2008-10-05"], ref="2008-02-25"),
     row("Das Treffen ist am morgigen Freitag (12.) um 19 Uhr im Kolpinghaus.", ["2019-04-12"], ["19:00"], ["2019-04-12T19:00"], ref="2019-04-11"),
     row("Das Fest beginnt am heutigen Donnerstag um 14 Uhr.", ["2019-04-11"], ["14:00"], ["2019-04-11T14:00"], ref="2019-04-11"),
     row("Die Termine sind 11. und 12. April jeweils 20 Uhr. Karten gibt es im Vorverkauf von 15-18 Uhr.", ["2004-04-11", "2004-04-12"], ["20:00", "15:00-18:00"], ["2004-04-11T20:00", "2004-04-12T20:00"], ref="2004-03-10"),

@@ -469,9 +469,11 @@ class TemporalComponent(PatternComponent):
         if len(days) != 1:
             return []
         wd = days.pop()
-        near = [
+        para_end = text.find("\n\n", t.end)
+        para_end = len(text) if para_end < 0 else para_end
+        near = [  # the dates that follow in the same paragraph
             f for f in found
-            if f.role == "session" and not f.times and abs(f.group.start - t.end) <= 4 * self.max_chars
+            if f.role == "session" and not f.times and t.end <= f.group.start <= min(para_end, t.end + self.max_chars)
         ]
         out = []
         for f in near:
