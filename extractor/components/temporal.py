@@ -440,7 +440,12 @@ class TemporalComponent(PatternComponent):
                     # its start or end ("Beginn ist …", "Ende gegen …"): "Konzerte … jeweils 20
                     # Uhr. Karten gibt es von 15-18 Uhr" are sale hours
                     own = t.role == "time" and any(sidx(u.start) == sidx(f.group.start) for u in f.times)
-                    if t.start - f.group.end <= reach:
+                    # a group that already took a time of another later sentence is the day of a
+                    # programme: "Um 10 Uhr begrüßt der Landrat. Um 10.30 Uhr folgt ein Vortrag."
+                    # starts at 10 Uhr; further items are no sessions (an end still closes it)
+                    programme = t.role in ("time", "start") and any(
+                        sidx(u.start) not in (sidx(f.group.start), s) and u.role != "doors" for u in f.times)
+                    if t.start - f.group.end <= reach and not programme:
                         if own:
                             f.later.append(t)
                         else:
