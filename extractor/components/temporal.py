@@ -203,6 +203,7 @@ class TemporalComponent(PatternComponent):
                     f.role = "other"
         self.mark_background(found, ref)
         self.attach_times(text, found, times, sidx, starts)
+        self.scope_weekdays(text, found)
 
         dates, sessions, deadlines = [], [], []
         for f in found:
@@ -501,11 +502,28 @@ class TemporalComponent(PatternComponent):
         return nxt
 
     # -- sessions -----------------------------------------------------------------------------
+    def scope_weekdays(self, text: str, found: list[_Found]) -> None:
+        """"am 10. und 11. Mai, am Samstag ab 14 Uhr und am Sonntag ab 11 Uhr": a time right after
+        a bare weekday holds on that weekday's day only."""
+        wd_names = self.grammar.data["weekdays"]
+        rx = re.compile(r"(?:am|Am)\s+(" + "|".join(sorted((w for w in wd_names if len(w) > 2), key=len, reverse=True))
+                        + r")\s*,?\s*(?:(?:von|ab|um|bereits|schon|erst)\s+)?$")
+        for f in found:
+            if len(f.group.items) < 2 or len(f.times) < 2:
+                continue
+            for t in f.times:
+                m = rx.search(text, max(0, t.start - 30), t.start)
+                if m:
+                    t.weekday = wd_names[m.group(1)]
+
     def sessions_of(self, f: _Found) -> list[Candidate]:
-        slots = time_slots(f.times)
+        all_slots = time_slots(f.times)
         out = []
         for item in f.group.items:
             d0, d1 = item.days()
+            scoped = [x for x in all_slots if getattr(x[2], "weekday", None) is not None]
+            slots = [x for x in all_slots if getattr(x[2], "weekday", None) in (None, d0.weekday())] \
+                if scoped else all_slots
             evidence = (item.start, item.end)
             attrs = {"date_start": item.start, "date_end": item.end}
             if not slots:

@@ -147,6 +147,7 @@ class TimeAtom:
     end_minute: Optional[int] = None
     pre: Optional[str] = None
     role: str = "time"  # time | start | end | doors
+    weekday: Optional[int] = None  # "am Samstag ab 14 Uhr": holds on that weekday only
 
     @property
     def value(self) -> str:
