@@ -290,6 +290,7 @@ ROWS = [
     row("Das Rathaus ist dienstags von 16 bis 18 Uhr geöffnet. Das Fest ist am 14. August.", ["2020-08-14"], ["16:00-18:00"], ["2020-08-14"], ref="2020-08-06"),
     row("Der Fachtag findet am 12. Mai 2024 statt. Um 10 Uhr begrüßt der Landrat die Gäste. Um 10.30 Uhr folgt ein Vortrag. Ab 12.30 Uhr gibt es Mittagessen.", ["2024-05-12"], ["10:00", "10:30", "12:30"], ["2024-05-12T10:00"], ref="2024-04-20"),
     row("Das Stadtfest findet am 11. und 12. Mai 2024 statt, am Samstag ab 14 Uhr und am Sonntag ab 11 Uhr.", ["2024-05-11", "2024-05-12"], ["14:00", "11:00"], ["2024-05-11T14:00", "2024-05-12T11:00"], ref="2024-04-20"),
+    row("Der Gemeinderat hat am 3. April 2024 beschlossen, eine Bürgerversammlung am 12. Mai 2024 abzuhalten.", ["2024-04-03", "2024-05-12"], [], ["2024-05-12"], ref="2024-04-20"),
     row("Das Konzert ist am 12. Mai 2024. Einlass ist um 18 Uhr. Beginn ist um 19 Uhr. Ende gegen 22 Uhr.", ["2024-05-12"], ["18:00", "19:00", "22:00"], ["2024-05-12T19:00>2024-05-12T22:00"], ref="2024-04-20"),
     row("Am 2. März ist der letzte Abend. Sonst gehen Sie sonntags um 18 Uhr lieber spazieren.\n\nAm ersten Sonntag im Oktober ist er wieder da.", ["2008-03-02", "2008-10-05"], ["18:00"], ["2008-03-02", "2008-10-05"], ref="2008-02-25"),
     row("Das Treffen ist am morgigen Freitag (12.) um 19 Uhr im Kolpinghaus.", ["2019-04-12"], ["19:00"], ["2019-04-12T19:00"], ref="2019-04-11"),

@@ -99,6 +99,7 @@ class TemporalComponent(PatternComponent):
         self._report = _words_rx(
             [c for c in patterns["past_cues"] if c not in patterns.get("past_adverbs", [])], r"(?![\w-])"
         )
+        self._decision = _words_rx(patterns["decision_cues"], r"(?![\w-])") if patterns.get("decision_cues") else None
         self._cancel = _words_rx(patterns.get("cancel_cues", []) or ["\0"], r"(?![\w-])")
         self.top_lines = int(s.get("top_lines", 8))
         self.background_days = int(s.get("background_days", 365))
@@ -201,7 +202,7 @@ class TemporalComponent(PatternComponent):
             for f in found:
                 if id(f.group) in past_weekdays and f.role == "session":
                     f.role = "other"
-        self.mark_background(found, ref)
+        self.mark_background(found, ref, text)
         self.attach_times(text, found, times, sidx, starts)
         self.scope_weekdays(text, found)
 
@@ -272,7 +273,12 @@ class TemporalComponent(PatternComponent):
             a = grp.atoms[0]
             a.value, a.day, a.month, a.year = best, best.day, best.month, best.year
 
-    def mark_background(self, found: list["_Found"], ref: dt.date) -> None:
+    def _sentence_of(self, text: str, pos: int) -> tuple[int, int]:
+        starts = self.sentence_starts(text)
+        k = bisect.bisect_right(starts, pos) - 1
+        return starts[k], starts[k + 1] if k + 1 < len(starts) else len(text)
+
+    def mark_background(self, found: list["_Found"], ref: dt.date, text: str = "") -> None:
         """In an invitation (a session on or after today), a day more than ``background_days``
         before today is history ("Mit dem ersten Bürgermahl am 22.1.2005 wurde …"), not a session."""
         limit = ref - dt.timedelta(days=self.background_days)
@@ -285,6 +291,11 @@ class TemporalComponent(PatternComponent):
             return
         for f in found:
             if f.role == "session" and last_day(f) < limit:
+                f.role = "other"
+            elif f.role == "session" and last_day(f) < soon and self._decision is not None \
+                    and self._decision.search(text, *self._sentence_of(text, f.group.start)):
+                # "Der Gemeinderat hat am 3. April beschlossen, … am 12. Mai …": the day of a
+                # decision, before today, in an invitation
                 f.role = "other"
 
     # -- context ------------------------------------------------------------------------------
