@@ -781,7 +781,8 @@ def _proper_hall(value: str) -> bool:
     ("Sitzungssaal", "Raum C409", "Großer Saal")."""
     low = value.casefold()
     return (" " not in value and value[:1].isupper() and low.endswith(("saal", "halle"))
-            and low not in _generic_rooms() and not any(low.endswith(g) for g in _generic_rooms()))
+            and low not in _generic_rooms()
+            and not any(low.endswith(g) for g in _generic_rooms() if g not in ("saal", "halle")))
 
 
 def _title(draft: Draft, cleaned: Optional[CleanedDocument], geo: Geometry) -> Optional[str]:
