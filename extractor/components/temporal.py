@@ -357,14 +357,18 @@ class TemporalComponent(PatternComponent):
         return "session"
 
     def is_top_stamp(self, text: str, grp: DateGroup) -> bool:
-        """A date alone on one of the first lines ("22.09.2017", "Do, 22. April 2021"): the
-        page's date, not an event's (an event's date line carries a time)."""
+        """A date alone on one of the first lines ("22.09.2017", "Do, 22. April 2021"), or closing
+        the headline after a comma ("Seniorenakademie gehört zu …, 18.04.2012"): the page's date,
+        not an event's (an event's date line carries a time)."""
         if not all(a.explicit_year for a in grp.atoms) or len(grp.items) != 1 or grp.items[0].is_range:
             return False
         ls = text.rfind("\n", 0, grp.start) + 1
         le = text.find("\n", grp.end)
         le = len(text) if le < 0 else le
         rest = text[ls : grp.start] + text[grp.end : le]
+        if ls == 0 and not text[grp.end : le].strip() and re.search(r"\w[\w“\")]\s*,\s*$", text[ls : grp.start]) \
+                and not re.search(r"[.!?:]\s", text[ls : grp.start]) and re.fullmatch(r"\d{1,2}\.\d{1,2}\.\d{4}", text[grp.start:grp.end]):
+            return True  # the headline's stamp
         if rest.strip(" \t|/·•-–—,:") != "":
             # "16. Juli 2019, 22:31 Uhr …": a stamp's clock time is not on a five-minute mark
             m = re.match(r"\s*[,|/-]?\s*(\d{1,2}):(\d{2})\b", text[grp.end : le])
@@ -415,6 +419,10 @@ class TemporalComponent(PatternComponent):
                 continue
             s_lo = sent_bounds[s]
             s_hi = sent_bounds[s + 1] if s + 1 < len(sent_bounds) else len(text)
+            if _NTH_WEEKDAY.search(text, s_lo, s_hi) and re.search(r"(?:im|jeden|des)\s+Monats?", text[s_lo:s_hi]):
+                for f in self._on_weekday_of(text, s_lo, s_hi, t, found):
+                    f.times.append(t)
+                continue
             if self._opening.search(text, s_lo, s_hi):
                 # "Die Sprechstunde soll monatlich dienstags von 16 bis 18 Uhr stattfinden. … am
                 # 11. August … den 15. September": dates on that weekday take the hours
@@ -481,7 +489,25 @@ class TemporalComponent(PatternComponent):
     def _on_weekday_of(self, text: str, s_lo: int, s_hi: int, t: TimeAtom, found: list[_Found]) -> list[_Found]:
         """The session date groups near a weekly statement ("dienstags von 16 bis 18 Uhr") whose
         days all fall on its one weekday; none when the statement names several weekdays."""
-        days = {self._WEEKLY[w.casefold()] for w in re.findall(r"(?<![\w-])[A-Za-z]+s(?![\w-])", text[s_lo:s_hi])
+        sent = text[s_lo:s_hi]
+        nth = _NTH_WEEKDAY.search(sent)
+        if nth:
+            # "jeden dritten Dienstag im Monat von 10 bis 12 Uhr": the listed dates that are such
+            # a day, before or after in the paragraph
+            wd = self.grammar.data["weekdays"][nth.group("wd").capitalize()]
+            n = _ORDINALS[nth.group("ord").casefold()]
+            lo = text.rfind("\n\n", 0, s_lo)
+            hi = text.find("\n\n", s_hi)
+            hi = len(text) if hi < 0 else hi
+            out = []
+            for f in found:
+                if f.role != "session" or f.times or not (lo <= f.group.start < hi):
+                    continue
+                starts = [it.days()[0] for it in f.group.items]
+                if starts and all(d is not None and d.weekday() == wd and _is_nth(d, n) for d in starts):
+                    out.append(f)
+            return out
+        days = {self._WEEKLY[w.casefold()] for w in re.findall(r"(?<![\w-])[A-Za-z]+s(?![\w-])", sent)
                 if w.casefold() in self._WEEKLY}
         if len(days) != 1:
             return []
@@ -561,6 +587,19 @@ class TemporalComponent(PatternComponent):
                 out.append(Candidate("sessions", t.start, t.end, {"start": start, "end": stop},
                                      attrs={**attrs, "later": True}))
         return out
+
+
+_ORDINALS = {"ersten": 1, "zweiten": 2, "dritten": 3, "vierten": 4, "letzten": -1}
+_NTH_WEEKDAY = re.compile(
+    r"(?<![\w-])(?:jeden|jedem|an\s+jedem|am)\s+(?P<ord>ersten|zweiten|dritten|vierten|letzten)\s+"
+    r"(?P<wd>Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag)", re.I)
+
+
+def _is_nth(d: dt.date, n: int) -> bool:
+    """``d`` is the n-th of its weekday in its month (n = -1: the last)."""
+    if n == -1:
+        return (d + dt.timedelta(days=7)).month != d.month
+    return (d.day - 1) // 7 + 1 == n
 
 
 _SENT_END = re.compile(r"\n+|[.!?…][\"“”)»’']?[ \t]+(?=[\"„“»(]?[A-ZÄÖÜ0-9])")
