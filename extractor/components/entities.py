@@ -129,6 +129,7 @@ class EntitiesComponent(PatternComponent):
         self.not_surnames = set(_lines(gz["not_surnames"]))
         self._name_continuations = set(patterns.get("name_continuations", []))
         self._districts = set(patterns.get("district_names", []))
+        self._not_orgs = tuple(patterns.get("not_organizations", []))
         self.known: dict[str, tuple[str, Optional[str]]] = {}  # fold(form) -> (name, acronym)
         self.known_acronyms: dict[str, str] = {}
         for line in _lines(gz["known_orgs"]):
@@ -261,7 +262,8 @@ class EntitiesComponent(PatternComponent):
         out.extend(self._described_names(ctx, out))
         out.extend(self._acronym_names(ctx, out))  # "NABU Berlin" before the known "NABU"
         out.extend(self._known_names(ctx, out))
-        out = [o for o in out if not self._bank_detail(ctx, o)]
+        out = [o for o in out if not self._bank_detail(ctx, o)
+               and not any(o.value == x or o.value.endswith(" " + x) for x in self._not_orgs)]
         self._name_bare_munis(ctx, out)
         return out
 
@@ -649,6 +651,11 @@ class EntitiesComponent(PatternComponent):
             town = self._town_of(ctx, doc[s].text)
             if town:  # "Landsberger Landratsamt" -> "Landratsamt Landsberg"
                 return _Org(s, e, f"{head.base} {town}", head_word=head.base)
+        if "local" in head.flags and s == i - 3 and not apposed and e == i + 1 and doc[i - 1].text == "und" \
+                and doc[i - 2].text.endswith("-"):
+            town = self._town_of(ctx, doc[s].text)
+            if town:  # "Geraer Stadt- und Regionalbibliothek" -> "Stadt- und Regionalbibliothek Gera"
+                return _Org(s, e, f"{doc[i - 2].text} und {head.base} {town}", head_word=head.base)
         if "local" in head.flags and s == i and not apposed and e == i + 1:
             if "unit" not in head.flags and self._acting(ctx, s, e, owner=False):  # "Die Volkshochschule lädt ein"
                 return _Org(s, e, head.base, head_word=head.base, priority=1, attrs={"bare": True})
