@@ -51,6 +51,7 @@ def run(extractor, text):
         ("Sie trafen sich in der Bildungs- und Begegnungsstätte „Heiligenhof“.",
          [("Bildungs- und Begegnungsstätte „Heiligenhof“", "venue")]),
         ("Der Heimatbund lädt zu einem Vortrag in den Saal des Schützenhof ein.", [("Schützenhof", "venue")]),
+        ("Das Team lädt zwischen 12 und 16 Uhr ins MGH ein.", [("Mehrgenerationenhaus", "venue")]),
         ("Am Abend wird es im Bodenseeforum um Beteiligung gehen.", [("Bodenseeforum", "venue")]),
         ("Von 14 bis 18 Uhr präsentieren sich in der Sport- und Kulturhalle rund 40 Vereine.",
          [("Sport- und Kulturhalle", "venue")]),

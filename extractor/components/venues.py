@@ -132,6 +132,10 @@ class VenuesComponent(PatternComponent):
         self._room_id = re.compile(
             r"(?<![\w-])(?P<word>" + _alternation(p["room_words"]) + r")(?:[ \t]*Nr\.)?[ \t]*(?P<id>(?:[A-Z]{1,3}[ \t]?)?\d{1,4}(?:[.\-/]\d{1,4})*[a-z]?)(?!\d|,\d)(?![ \t]*(?:€|Euro|Uhr|Personen|Plätze|Teilnehm))"
         )
+        self._venue_acronyms = dict(p.get("venue_acronyms", {}))
+        self._venue_acronym = re.compile(
+            r"(?<![\w-])(?:im|in[ \t]+der|ins|in[ \t]+die|in[ \t]+den|in[ \t]+dem|beim|vor[ \t]+dem)[ \t]+(?P<acr>"
+            + _alternation(list(self._venue_acronyms)) + r")(?![\w-])") if self._venue_acronyms else None
         self._named_room = re.compile(
             r"(?<![\w-])(?P<pre>[A-ZÄÖÜ][\wäöüß]+-)?(?P<room>" + _alternation(p["named_rooms"]) + r")(?![\w-])"
             r"(?:[ \t]+(?P<suffix>\d{1,4}[a-z]?|[A-ZÄÖÜ][\wäöüß-]+)(?![\w-]))?"
@@ -224,6 +228,10 @@ class VenuesComponent(PatternComponent):
         out: list[Candidate] = []
         out.extend(self._venues(doc, rooms))
         out.extend(self._labelled_venues(text))
+        for m in self._venue_acronym.finditer(text) if self._venue_acronym else ():
+            # "im MGH", "in der VHS": a building named by its usual acronym
+            out.append(Candidate("locations", m.start("acr"), m.end("acr"), self._venue_acronyms[m.group("acr")],
+                                 attrs={"kind": "venue"}, priority=1))
         addresses = []
         for m in self._address.finditer(text):
             addresses.append((m.start(), m.end()))
