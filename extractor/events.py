@@ -751,6 +751,11 @@ def _location(geo: Geometry, found: dict[str, list[Candidate]], draft: Draft, or
         same = [c for c in locs if c.attrs.get("room") == room.value]
         if same:
             venue = min(same, key=lambda c: abs(c.start - room.start))
+    building = None
+    if venue is None and not online_cands:
+        # "Das Mehrgenerationenhaus öffnet seine Türen", "Die Stadtbibliothek lädt ein": an
+        # organiser that is a building of its own is where the event takes place
+        building = next((o for o in organizers if _BUILDING_ORG.search(o)), None)
     if venue is None and room is not None and _proper_hall(room.value):
         # "in den Schönbuchsaal", "im MartinsSaal": a hall with a name of its own and no building
         # around it is the venue
@@ -763,12 +768,18 @@ def _location(geo: Geometry, found: dict[str, list[Candidate]], draft: Draft, or
                 city_name = m.group(1)
                 break
     return Location(
-        name=venue.value if venue else None,
+        name=venue.value if venue else building,
         room=room.value if room else None,
         address=address.value if address else None,
         city=city_name,
         online=online and (venue is None or hybrid or not anchors),
     )
+
+
+#: organisations that are buildings of their own ("Stadtbibliothek Weimar", "Mehrgenerationenhaus")
+_BUILDING_ORG = re.compile(
+    r"^(?:\S+-)?(?:\w*(?:bibliothek|bücherei|mehrgenerationenhaus|museum|familienzentrum|jugendzentrum|"
+    r"bürgerzentrum|stadtteilzentrum|kulturzentrum|begegnungsstätte))\b(?:\s+\S+){0,2}$", re.I)
 
 
 @lru_cache(maxsize=1)

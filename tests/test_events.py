@@ -266,3 +266,17 @@ def test_registration_channel_in_the_next_sentence_and_sentence_is_no_title(extr
     assert event.registration.email == "info@gemeinde-gruenwald.de"
     assert event.location.room == "Schulaula"
     assert event.title == "Veranstaltung"
+
+
+@pytest.mark.parametrize(
+    "text,location",
+    [
+        # an organiser that is a building of its own is the venue when the text names no other
+        ("Die Stadtbibliothek Weimar lädt am 5. Mai 2024 um 19 Uhr zur Lesung ein.", "Stadtbibliothek Weimar"),
+        ("Die Stadtbibliothek Weimar lädt am 5. Mai 2024 um 19 Uhr zur Lesung ins Rathaus ein.", "Rathaus"),
+        ("Die Stadtbibliothek Weimar lädt am 5. Mai 2024 um 19 Uhr zur Online-Lesung per Zoom ein.", None),
+    ],
+)
+def test_building_organiser_is_the_fallback_venue(extractor, text, location):
+    r = extractor.extract(text=text, reference_date=dt.date(2024, 4, 20))
+    assert [e.location.name for e in r.events] == [location]
