@@ -298,6 +298,8 @@ ROWS = [
     row("Das Konzert ist am 12. Mai 2024. Einlass ist um 18 Uhr. Beginn ist um 19 Uhr. Ende gegen 22 Uhr.", ["2024-05-12"], ["18:00", "19:00", "22:00"], ["2024-05-12T19:00>2024-05-12T22:00"], ref="2024-04-20"),
     row("Am 2. März ist der letzte Abend. Sonst gehen Sie sonntags um 18 Uhr lieber spazieren.\n\nAm ersten Sonntag im Oktober ist er wieder da.", ["2008-03-02", "2008-10-05"], ["18:00"], ["2008-03-02", "2008-10-05"], ref="2008-02-25"),
     row("Das Treffen ist am morgigen Freitag (12.) um 19 Uhr im Kolpinghaus.", ["2019-04-12"], ["19:00"], ["2019-04-12T19:00"], ref="2019-04-11"),
+    row("Die Impulse, die auf der gestrigen Auftaktveranstaltung gegeben wurden, sind eingepflegt.", ["2019-10-09"], [], ["2019-10-09"], ref="2019-10-10"),
+    row("Beim morgigen Treffen um 19 Uhr im Rathaus wird gewählt.", ["2019-10-11"], ["19:00"], ["2019-10-11T19:00"], ref="2019-10-10"),
     row("Das Fest beginnt am heutigen Donnerstag um 14 Uhr.", ["2019-04-11"], ["14:00"], ["2019-04-11T14:00"], ref="2019-04-11"),
     row("Die Termine sind 11. und 12. April jeweils 20 Uhr. Karten gibt es im Vorverkauf von 15-18 Uhr.", ["2004-04-11", "2004-04-12"], ["20:00", "15:00-18:00"], ["2004-04-11T20:00", "2004-04-12T20:00"], ref="2004-03-10"),
     row("Smartphone-Kurs\nDatum: 12.05.2024\nUhrzeit: 18:00 - 20:00 Uhr\nOrt: Alte Schule", ["2024-05-12"], ["18:00-20:00"], ["2024-05-12T18:00>2024-05-12T20:00"]),

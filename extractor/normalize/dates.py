@@ -127,6 +127,10 @@ class DateGroup:
         return self.atoms[-1].end
 
 
+_DAY_ADJECTIVE = re.compile(
+    r"(?<![\w-])(?:[Dd]er|[Dd]es|[Dd]em|[Dd]en|[Bb]eim|[Aa]m|[Vv]om|[Zz]um|[Zz]ur)\s+(?P<adj>gestrigen|morgigen|übermorgigen)\s+"
+    r"(?P<noun>[A-ZÄÖÜ][\wäöüß-]+)")
+
 #: "30.10.2018 17:30 19:00": two clock times right after a date on its line, as calendars print
 #: start and end
 _CALENDAR_PAIR = re.compile(
@@ -497,6 +501,14 @@ class TemporalGrammar:
                 continue  # "die Welt von morgen"
             value = reference + dt.timedelta(days=self.relative_days[low])
             atom = DateAtom(m.start(), m.end(), value.day, value.month, value.year, None, True, value)
+            out.append(DateGroup([atom], [DateItem(atom)], relative=True))
+        # "auf der gestrigen Auftaktveranstaltung", "beim morgigen Treffen": a relative day as an
+        # adjective before an event noun (before a weekday it is read with the weekday below)
+        for m in _DAY_ADJECTIVE.finditer(text):
+            if m.group("noun") in self.weekday_number:
+                continue
+            value = reference + dt.timedelta(days=self.relative_day_adjs[m.group("adj")])
+            atom = DateAtom(m.start("adj"), m.end("adj"), value.day, value.month, value.year, None, True, value)
             out.append(DateGroup([atom], [DateItem(atom)], relative=True))
         ordinal = Intervals()
         for m in self.ordinal_wd_rx.finditer(text) if self.ordinal_wd_rx else ():
