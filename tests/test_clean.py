@@ -281,3 +281,11 @@ def test_closing_source_line_is_the_publication(text, published, gone):
 def test_a_heading_with_vom_inside_the_text_stays():
     doc = clean_text("Bericht vom 12.03.2024\nDer Rat tagte am 12.03.2024 im Rathaus und beschloss viel.")
     assert "Bericht vom 12.03.2024" in doc.text
+
+
+def test_further_events_box_is_furniture():
+    text = ("Der Infoabend ist am 12. Mai 2024 um 19 Uhr im Rathaus.\n\nWeitere Veranstaltungen\n"
+            "14.05.2024\nFlohmarkt am See\n18.05.2024\nKonzert im Park\n")
+    doc = clean_text(text)
+    assert "Flohmarkt" not in doc.text and "14.05.2024" not in doc.text
+    assert "12. Mai 2024" in doc.text
