@@ -159,7 +159,7 @@ class VenuesComponent(PatternComponent):
         kinds = load_json("patterns/events.json").get("kinds_strong", [])
         self._online_kind = re.compile(
             r"(?<![\w-])(?:" + _alternation(p.get("online_adjectives", ["online"])) + r")(?:e|en|er|es|em)?[ \t]+"
-            r"(?:\([^()\n]{1,20}\)[ \t]*)?[„\"]?(?P<noun>[A-ZÄÖÜ][\wäöüß-]*(?i:" + _alternation(
+            r"(?:\([^()\n]{1,20}\)[ \t]*)?[„\"]?(?P<noun>(?=[A-ZÄÖÜ])(?:[A-ZÄÖÜ][\wäöüß-]*)?(?i:" + _alternation(
                 [k for k in kinds if " " not in k and len(k) >= 4]) + r")(?:e|en|n|s|es)?)(?![\w-])") if kinds else None
         self._online_compound = re.compile(
             r"(?<![\w-])(?:[A-ZÄÖÜ][\wäöüß]*-)?(?:" + _alternation(p.get("online_strong_compounds", []))
