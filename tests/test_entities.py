@@ -242,6 +242,7 @@ def test_acronyms_and_repeats(extractor, text, name, acronym, mentions):
         ("Mit freundlichen Grüßen\nAnna Schmidt\n1. Vorsitzende\nHauptstraße 5", [("Anna Schmidt", "1. Vorsitzende")]),
         ("Jürgen Nadler\n\nErster Bürgermeister", [("Jürgen Nadler", None)]),
         ("Karten gibt es im Vorverkauf über Hermann Simmelbauer Tel. 08868 445.", [("Hermann Simmelbauer", None)]),
+        ("Am 14. Juni gibt es eine Lesung der Dichterin Susanna Martinez.", [("Susanna Martinez", "Dichterin")]),
         ("Der Weg führt zum Anne Frank Haus.", []),
         ("Ab sofort bietet Miko Runkel, Bürgermeister für Recht, eine Sprechstunde an.", [("Miko Runkel", "Bürgermeister")]),
         ("Am Tisch saßen Hallo Welt, der Vorsitzende.", []),
