@@ -465,8 +465,8 @@ def group_sessions(geo: Geometry, cands: list[Candidate], orgs: list[Candidate] 
             # day when the later sentence names a kind of its own, else no session (sale hours)
             here = [k for k in find_kind_cues(geo.text, *geo.sents[si])
                     if k.strong and (cur is None or _normal_kind(k.kind) != cur.kind_key)]
-            if not here:
-                continue
+            if not here or any(x.start == session.start for d in drafts for x, _ in d.sessions):
+                continue  # no kind of its own, or the same occurrence named again
             cue, key = here[0], _normal_kind(here[0].kind)
         item = items.find(cand.start)
         prev_end = cur.sessions[-1][1].end if cur is not None and cur.sessions else -1

@@ -103,6 +103,9 @@ def test_all_day_sessions_are_dates_in_ics(extractor):
          [["2009-12-01T15:30"], ["2009-12-01T17:00"]]),
         ("Die Konzerte sind am 11. und 12. April 2004 jeweils 20 Uhr. Karten gibt es im Vorverkauf von "
          "15-18 Uhr.", "2004-03-10", [["2004-04-11T20:00", "2004-04-12T20:00"]]),
+        # the same occurrence named again under another kind is no second event
+        ("Das Team lädt am 21. Oktober 2023 zwischen 12 und 16 Uhr zum Jubiläum ein. Der Tag der offenen "
+         "Tür beginnt um 12 Uhr mit einem Empfang.", "2023-10-10", [["2023-10-21T12:00"]]),
         # paragraphs of different bodies' meetings are different events, even on one day
         ("Der Ortsbeirat Mitte tritt am Montag, 18. August 2025, 19.30 Uhr, in Raum 22 des Rathauses zusammen.\n\n"
          "Die Sitzung des Ortsbeirats Frauenstein findet am Dienstag, 19. August 2025, 18 Uhr, im "
