@@ -52,6 +52,8 @@ def run(extractor, text):
          [("Bildungs- und Begegnungsstätte „Heiligenhof“", "venue")]),
         ("Der Heimatbund lädt zu einem Vortrag in den Saal des Schützenhof ein.", [("Schützenhof", "venue")]),
         ("Das Team lädt zwischen 12 und 16 Uhr ins MGH ein.", [("Mehrgenerationenhaus", "venue")]),
+        ("14:00 - 17:00 Uhr\n69121 Heidelberg, Revier Handschuhsheim, Parkplatz Raue Buche\n",
+         [("Heidelberg", "city"), ("Parkplatz Raue Buche", "venue")]),
         ("Ein Eindruck entsteht bei einer digitalen Informationsveranstaltung.", [("online", "online")]),
         ("Vorbereitet wird in digitalen Workshops.", [("online", "online")]),
         ("Am Abend wird es im Bodenseeforum um Beteiligung gehen.", [("Bodenseeforum", "venue")]),

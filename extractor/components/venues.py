@@ -49,6 +49,8 @@ _NAME_LINKS = {"der", "die", "des", "am", "an", "im", "und", "für", "von", "zum
 #: "…im DB-Trainingscenter, " or a line "Vollgutlager der Kindl Brauerei, " right before an address
 #: legal forms that may end a venue's name ("im Kleingärtnerverein Zwo Börn e.V., Zweibörnstraße 30")
 _LEGAL_FORM = re.compile(r"e\.\s?V\.|eV|gGmbH|GmbH|e\.|V\.|gUG|UG|AG|eG|mbH")
+_PLZ_LINE = re.compile(
+    r"(?m)^[ \t]*\d{5}[ \t]+[A-ZÄÖÜ][\wäöüß.-]+(?:[ \t][A-ZÄÖÜ(][\wäöüß.()-]+)?[ \t]*,(?P<rest>[^\n]{3,120})$")
 _BEFORE_ADDRESS = re.compile(
     r"(?:(?P<prep>\b(?:im|in[ \t]+der|in[ \t]+dem|ins|in[ \t]+die|in[ \t]+den|am|auf[ \t]+dem|beim|bei[ \t]+der|zum|zur)[ \t]+)|^[ \t]*)"
     r"(?P<name>[A-ZÄÖÜ„\"][^,\n()]{1,60}?)[ \t]*[,(][ \t]*$"
@@ -260,6 +262,21 @@ class VenuesComponent(PatternComponent):
         for city in cities:
             for m in re.finditer(r"(?<=\bin )" + re.escape(city) + r"(?![\w-])", text):
                 out.append(Candidate("locations", m.start(), m.end(), city, attrs={"kind": "city"}))
+        for m in _PLZ_LINE.finditer(text):
+            # "69121 Heidelberg, Revier Handschuhsheim, Parkplatz Raue Buche": the place after
+            # the town whose words hold a venue head
+            pos = m.start("rest")
+            for part in m.group("rest").split(","):
+                name = part.strip()
+                start = text.index(name, pos) if name else pos
+                pos += len(part) + 1
+                words = name.split()
+                if 1 <= len(words) <= 5 and all(w[:1].isupper() for w in words) \
+                        and any(self.venue_head(w) and not self.venue_head(w)[1]
+                                or w.casefold().endswith(("parkplatz", "haltestelle", "bahnhof")) for w in words):
+                    out.append(Candidate("locations", start, start + len(name), name, attrs={"kind": "venue"},
+                                         priority=1))
+                    break
         heads = sorted((c.start, c.end) for c in out if c.attrs.get("kind") == "venue")
         out.extend(self._address_venues(text, addresses, heads))
         out.extend(self._towns_after_places(text, out))
