@@ -179,6 +179,8 @@ def orgs(extractor, text):
         ("Es folgt der Info-Abend der Gemeinden Schauenburg und Habichtswald.", ["Gemeinde Schauenburg", "Gemeinde Habichtswald"]),
         ("In den Gemeinden Schauenburg und Habichtswald wohnen viele.", []),
         ("Die Stiftungen und Vereine der Stadt helfen.", []),
+        ("Eingeladen sind alle Bürgerinnen und Bürger der Stadt Erfurt.", []),
+        ("Die Kampagne der Stadt Emmendingen startet.", ["Stadt Emmendingen"]),
         ("Die Geraer Stadt- und Regionalbibliothek und die Thüringer Landesmedienanstalt laden ein. Angebote in Gera gibt es viele.",
          ["Stadt- und Regionalbibliothek Gera", "Thüringer Landesmedienanstalt"]),
         ("Teilnehmende nutzen einen Rechner des Umweltbundesamts.", ["Umweltbundesamt"]),

@@ -130,6 +130,7 @@ class EntitiesComponent(PatternComponent):
         self._name_continuations = set(patterns.get("name_continuations", []))
         self._districts = set(patterns.get("district_names", []))
         self._not_orgs = tuple(patterns.get("not_organizations", []))
+        self._inhabitants = set(patterns.get("not_owned", []))
         self.known: dict[str, tuple[str, Optional[str]]] = {}  # fold(form) -> (name, acronym)
         self.known_acronyms: dict[str, str] = {}
         for line in _lines(gz["known_orgs"]):
@@ -849,7 +850,8 @@ class EntitiesComponent(PatternComponent):
             return False
         det = doc[s - 1].text.casefold()
         if owner and det in {"der", "des"} and s >= 2 and _CAP.match(doc[s - 2].text) and not ctx.sent_start(s - 2) \
-                and doc[s - 2].text.casefold() not in self.determiners and doc[s - 2].text.replace("-", "").isalpha():
+                and doc[s - 2].text.casefold() not in self.determiners and doc[s - 2].text.replace("-", "").isalpha() \
+                and doc[s - 2].text not in self._inhabitants:
             return True  # the town owns something: "die Kampagne der Stadt Emmendingen"
         if det not in {"die", "der", "das"}:
             return False
