@@ -426,7 +426,8 @@ class TemporalComponent(PatternComponent):
             if self._opening.search(text, s_lo, s_hi):
                 # "Die Sprechstunde soll monatlich dienstags von 16 bis 18 Uhr stattfinden. … am
                 # 11. August … den 15. September": dates on that weekday take the hours
-                for f in self._on_weekday_of(text, s_lo, s_hi, t, found):
+                for f in self._on_weekday_of(text, s_lo, s_hi, t, found,
+                                             before=bool(self._every.search(text, s_lo, s_hi))):
                     f.times.append(t)
                 continue
             if self._every.search(text, s_lo, s_hi):
@@ -486,7 +487,8 @@ class TemporalComponent(PatternComponent):
     _WEEKLY = {"montags": 0, "dienstags": 1, "mittwochs": 2, "donnerstags": 3, "freitags": 4, "samstags": 5,
                "sonnabends": 5, "sonntags": 6}
 
-    def _on_weekday_of(self, text: str, s_lo: int, s_hi: int, t: TimeAtom, found: list[_Found]) -> list[_Found]:
+    def _on_weekday_of(self, text: str, s_lo: int, s_hi: int, t: TimeAtom, found: list[_Found],
+                       before: bool = False) -> list[_Found]:
         """The session date groups near a weekly statement ("dienstags von 16 bis 18 Uhr") whose
         days all fall on its one weekday; none when the statement names several weekdays."""
         sent = text[s_lo:s_hi]
@@ -514,9 +516,13 @@ class TemporalComponent(PatternComponent):
         wd = days.pop()
         para_end = text.find("\n\n", t.end)
         para_end = len(text) if para_end < 0 else para_end
-        near = [  # the dates that follow in the same paragraph
+        para_start = text.rfind("\n\n", 0, t.start)
+        # the dates that follow in the same paragraph; with "jeweils" ("… 17. Dezember / jeweils
+        # donnerstags von 14.30 bis 16.30 Uhr") also those right before
+        lo = max(para_start, t.start - self.max_chars) if before else t.end
+        near = [
             f for f in found
-            if f.role == "session" and not f.times and t.end <= f.group.start <= min(para_end, t.end + self.max_chars)
+            if f.role == "session" and not f.times and lo <= f.group.start <= min(para_end, t.end + self.max_chars)
         ]
         out = []
         for f in near:
