@@ -267,6 +267,7 @@ ROWS = [
     row("Am 24. Juli 2024 (Mittwoch) ist Werkstatt.", ["2024-07-24"], [], ["2024-07-24"]),
     row("Mittwoch, 24. Juli 2023 im Rathaus", ["2023-07-24"], [], ["2023-07-24"]),
     row("Am 15. März war die Versammlung.", ["2024-03-15"], [], None, ref="2024-07-01"),
+    row("Den Auftakt bildete ein Sommerfest am 6. Juli im Club 66.", ["2021-07-06"], [], None, ref="2021-08-04"),
     # -- roles: deadlines, publication, cancellation -------------------------------------------
     row("Anmeldung bis 30. April.", ["2025-04-30"], [], [], deadlines=["2025-04-30"]),
     row("Anmeldeschluss: 15. Juli 2024", ["2024-07-15"], [], [], deadlines=["2024-07-15"]),
