@@ -157,6 +157,8 @@ def test_rooms(extractor, text, expected):
         ("Sie richtet sich an 29 Millionen engagierte Bürgerinnen und Bürger.", []),
         ("Die Strategie gilt für 15 Jahre.", []),
         ("Am Fest nahmen 300 Menschen teil.", []),
+        ("60 Personen können teilnehmen, die Gebühr beträgt 2,50 Euro.", [60]),
+        ("Es können bis zu 20 Personen mitfahren.", [20]),
     ],
 )
 def test_capacities(extractor, text, expected):

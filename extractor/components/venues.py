@@ -598,7 +598,7 @@ class VenuesComponent(PatternComponent):
         out = []
         for name, rx in self._capacity:
             for m in rx.finditer(text):
-                raw = m.group("n")
+                raw = m.group("n") or m.groupdict().get("n2")
                 after = text[m.end() : m.end() + 20].split()
                 if after and after[0].strip(",.;") in self.capacity_stop:
                     continue
