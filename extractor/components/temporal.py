@@ -474,11 +474,14 @@ class TemporalComponent(PatternComponent):
                     break
             if owner is None:
                 owner = self._next_bare_session(found, times, t, sidx, time_sents)
-            if owner is None and t.role in ("start", "doors"):
-                # "Ab 14.30 Uhr ist die Einwahl möglich" far below the one date of the text
+            if owner is None and t.role in ("start", "doors", "time"):
+                # "Ab 14.30 Uhr ist die Einwahl möglich" far below the one date of the text; the
+                # one clock time of a text a few sentences below its one date ("Das Fest werden
+                # … um 11.15 Uhr eröffnen")
                 sessions = [f for f in found if f.role == "session"]
                 if len(sessions) == 1 and len(sessions[0].group.items) == 1 and not sessions[0].times \
                         and sessions[0].group.end <= t.start \
+                        and (t.role != "time" or t.start - sessions[0].group.end <= 3 * self.max_chars) \
                         and sum(1 for u in times if u.role in ("start", "doors", "time")) == 1:
                     owner = sessions[0]
             if owner is not None:
