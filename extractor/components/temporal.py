@@ -17,7 +17,7 @@ import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import Any, Optional, Sequence
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -106,6 +106,12 @@ class TemporalComponent(PatternComponent):
         self._published_after = re.compile(
             r"\s*\)?\s*(?:" + "|".join(re.escape(w) for w in patterns.get("published_after", [])) + ")"
         ) if patterns.get("published_after") else None
+        # "dienstags" (a weekday's adverb) and "jeden dritten Dienstag (im Monat)", from the data
+        weekdays = {w: n for w, n in patterns["weekdays"].items() if len(w) > 2}
+        self._weekly = {w.casefold() + "s": n for w, n in weekdays.items()}
+        self._nth_weekday = re.compile(
+            r"(?<![\w-])(?:[Jj]eden|[Jj]edem|[Aa]n\s+jedem|[Aa]m)\s+(?P<ord>" + "|".join(patterns.get("weekday_ordinals", {"ersten": 1}))
+            + r")\s+(?P<wd>" + "|".join(weekdays) + r")(?![\w-])")
         self._every = _words_rx(patterns.get("every_cues", ["jeweils"]), r"(?![\w-])")
         fillers = patterns.get("time_role_fillers", r"(?:\s|:|,)*")
         roles = patterns["time_role_cues"]
@@ -202,7 +208,7 @@ class TemporalComponent(PatternComponent):
             for f in found:
                 if id(f.group) in past_weekdays and f.role == "session":
                     f.role = "other"
-        self.mark_background(found, ref, text)
+        self.mark_background(found, ref, text, starts)
         self.attach_times(text, found, times, sidx, starts)
         self.scope_weekdays(text, found)
 
@@ -273,12 +279,7 @@ class TemporalComponent(PatternComponent):
             a = grp.atoms[0]
             a.value, a.day, a.month, a.year = best, best.day, best.month, best.year
 
-    def _sentence_of(self, text: str, pos: int) -> tuple[int, int]:
-        starts = self.sentence_starts(text)
-        k = bisect.bisect_right(starts, pos) - 1
-        return starts[k], starts[k + 1] if k + 1 < len(starts) else len(text)
-
-    def mark_background(self, found: list["_Found"], ref: dt.date, text: str = "") -> None:
+    def mark_background(self, found: list["_Found"], ref: dt.date, text: str = "", starts: Sequence[int] = (0,)) -> None:
         """In an invitation (a session on or after today), a day more than ``background_days``
         before today is history ("Mit dem ersten Bürgermahl am 22.1.2005 wurde …"), not a session."""
         limit = ref - dt.timedelta(days=self.background_days)
@@ -293,7 +294,7 @@ class TemporalComponent(PatternComponent):
             if f.role == "session" and last_day(f) < limit:
                 f.role = "other"
             elif f.role == "session" and last_day(f) < soon and self._decision is not None \
-                    and self._decision.search(text, *self._sentence_of(text, f.group.start)):
+                    and self._decision.search(text, *_sentence_around(starts, f.group.start, len(text))):
                 # "Der Gemeinderat hat am 3. April beschlossen, … am 12. Mai …": the day of a
                 # decision, before today, in an invitation
                 f.role = "other"
@@ -419,7 +420,7 @@ class TemporalComponent(PatternComponent):
                 continue
             s_lo = sent_bounds[s]
             s_hi = sent_bounds[s + 1] if s + 1 < len(sent_bounds) else len(text)
-            if _NTH_WEEKDAY.search(text, s_lo, s_hi) and re.search(r"(?:im|jeden|des)\s+Monats?", text[s_lo:s_hi]):
+            if self._nth_weekday.search(text, s_lo, s_hi) and re.search(r"(?:im|jeden|des)\s+Monats?", text[s_lo:s_hi]):
                 for f in self._on_weekday_of(text, s_lo, s_hi, t, found):
                     f.times.append(t)
                 continue
@@ -487,20 +488,17 @@ class TemporalComponent(PatternComponent):
             if owner is not None:
                 owner.times.append(t)
 
-    _WEEKLY = {"montags": 0, "dienstags": 1, "mittwochs": 2, "donnerstags": 3, "freitags": 4, "samstags": 5,
-               "sonnabends": 5, "sonntags": 6}
-
     def _on_weekday_of(self, text: str, s_lo: int, s_hi: int, t: TimeAtom, found: list[_Found],
                        before: bool = False) -> list[_Found]:
         """The session date groups near a weekly statement ("dienstags von 16 bis 18 Uhr") whose
         days all fall on its one weekday; none when the statement names several weekdays."""
         sent = text[s_lo:s_hi]
-        nth = _NTH_WEEKDAY.search(sent)
+        nth = self._nth_weekday.search(sent)
         if nth:
             # "jeden dritten Dienstag im Monat von 10 bis 12 Uhr": the listed dates that are such
             # a day, before or after in the paragraph
-            wd = self.grammar.data["weekdays"][nth.group("wd").capitalize()]
-            n = _ORDINALS[nth.group("ord").casefold()]
+            wd = self.grammar.data["weekdays"][nth.group("wd")]
+            n = self.grammar.weekday_ordinals[nth.group("ord")]
             lo = text.rfind("\n\n", 0, s_lo)
             hi = text.find("\n\n", s_hi)
             hi = len(text) if hi < 0 else hi
@@ -512,8 +510,8 @@ class TemporalComponent(PatternComponent):
                 if starts and all(d is not None and d.weekday() == wd and _is_nth(d, n) for d in starts):
                     out.append(f)
             return out
-        days = {self._WEEKLY[w.casefold()] for w in re.findall(r"(?<![\w-])[A-Za-z]+s(?![\w-])", sent)
-                if w.casefold() in self._WEEKLY}
+        days = {self._weekly[w.casefold()] for w in re.findall(r"(?<![\w-])[A-Za-z]+s(?![\w-])", sent)
+                if w.casefold() in self._weekly}
         if len(days) != 1:
             return []
         wd = days.pop()
@@ -598,10 +596,9 @@ class TemporalComponent(PatternComponent):
         return out
 
 
-_ORDINALS = {"ersten": 1, "zweiten": 2, "dritten": 3, "vierten": 4, "letzten": -1}
-_NTH_WEEKDAY = re.compile(
-    r"(?<![\w-])(?:jeden|jedem|an\s+jedem|am)\s+(?P<ord>ersten|zweiten|dritten|vierten|letzten)\s+"
-    r"(?P<wd>Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag)", re.I)
+def _sentence_around(starts: Sequence[int], pos: int, end: int) -> tuple[int, int]:
+    k = bisect.bisect_right(starts, pos) - 1
+    return starts[k], starts[k + 1] if k + 1 < len(starts) else end
 
 
 def _is_nth(d: dt.date, n: int) -> bool:
