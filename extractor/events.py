@@ -51,6 +51,7 @@ class _Cues:
     poll: re.Pattern
     duration: re.Pattern
     number_words: dict
+    building_org: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -70,6 +71,8 @@ def cues() -> _Cues:
         poll=re.compile(d["poll"]),
         duration=rx("duration"),
         number_words=d["number_words"],
+        building_org=re.compile(
+            r"^(?:\S+-)?\w*(?:" + "|".join(map(re.escape, d["building_organisations"])) + r")\b(?:\s+\S+){0,2}$", re.I),
     )
 
 
@@ -755,7 +758,7 @@ def _location(geo: Geometry, found: dict[str, list[Candidate]], draft: Draft, or
     if venue is None and not online_cands:
         # "Das Mehrgenerationenhaus öffnet seine Türen", "Die Stadtbibliothek lädt ein": an
         # organiser that is a building of its own is where the event takes place
-        building = next((o for o in organizers if _BUILDING_ORG.search(o)), None)
+        building = next((o for o in organizers if cues().building_org.search(o)), None)
     if venue is None and room is not None and _proper_hall(room.value):
         # "in den Schönbuchsaal", "im MartinsSaal": a hall with a name of its own and no building
         # around it is the venue
@@ -774,12 +777,6 @@ def _location(geo: Geometry, found: dict[str, list[Candidate]], draft: Draft, or
         city=city_name,
         online=online and (venue is None or hybrid or not anchors),
     )
-
-
-#: organisations that are buildings of their own ("Stadtbibliothek Weimar", "Mehrgenerationenhaus")
-_BUILDING_ORG = re.compile(
-    r"^(?:\S+-)?(?:\w*(?:bibliothek|bücherei|mehrgenerationenhaus|museum|familienzentrum|jugendzentrum|"
-    r"bürgerzentrum|stadtteilzentrum|kulturzentrum|begegnungsstätte))\b(?:\s+\S+){0,2}$", re.I)
 
 
 @lru_cache(maxsize=1)
