@@ -483,7 +483,10 @@ class TemporalComponent(PatternComponent):
                 if len(sessions) == 1 and len(sessions[0].group.items) == 1 and not sessions[0].times \
                         and sessions[0].group.end <= t.start \
                         and (t.role != "time" or t.start - sessions[0].group.end <= 3 * self.max_chars) \
-                        and sum(1 for u in times if u.role in ("start", "doors", "time")) == 1:
+                        and (sum(1 for u in times if u.role in ("start", "doors", "time")) == 1
+                             or t.role == "start" and _LABELLED_START.search(text, text.rfind("\n", 0, t.start) + 1, t.start)
+                             and sum(1 for u in times if u.role == "start" and _LABELLED_START.search(
+                                 text, text.rfind("\n", 0, u.start) + 1, u.start)) == 1):
                     owner = sessions[0]
             if owner is not None:
                 owner.times.append(t)
@@ -594,6 +597,10 @@ class TemporalComponent(PatternComponent):
                 out.append(Candidate("sessions", t.start, t.end, {"start": start, "end": stop},
                                      attrs={**attrs, "later": True}))
         return out
+
+
+#: a labelled start line of an event page: "Beginn:  19.30 Uhr", "Uhrzeit: 18 Uhr"
+_LABELLED_START = re.compile(r"^[ \t]*(?:Beginn|Start|Uhrzeit|Zeit|Veranstaltungsbeginn)[ \t]*:[ \t]*(?:um[ \t]+|ab[ \t]+)?$", re.M)
 
 
 def _sentence_around(starts: Sequence[int], pos: int, end: int) -> tuple[int, int]:
