@@ -268,6 +268,8 @@ ROWS = [
     row("Mittwoch, 24. Juli 2023 im Rathaus", ["2023-07-24"], [], ["2023-07-24"]),
     row("Am 15. März war die Versammlung.", ["2024-03-15"], [], None, ref="2024-07-01"),
     row("Den Auftakt bildete ein Sommerfest am 6. Juli im Club 66.", ["2021-07-06"], [], None, ref="2021-08-04"),
+    row("PALMSONNTAG 2.4.\n09.30 Gottesdienst mit Pfarrer Geyer\nin der Christuskirche", ["2023-04-02"], ["09:30"], ["2023-04-02T09:30"], ref="2023-03-26"),
+    row("Der Stab ist 1.20 lang.", [], [], []),
     row("Abend am Samstag, dem 17. 12. 2022, mit Liedern.\n\nEs wird stimmungsvoll.\n\nBeginn:  19.30 Uhr\n\nVorverkauf: Dienstags von 9.00 – 12.00 Uhr im Büro.\n\nAb 18.00 Uhr ist die Ausstellung offen.", ["2022-12-17"], ["19:30", "09:00-12:00", "18:00"], ["2022-12-17T19:30"], ref="2022-12-10"),
     row("Der Rat veranstaltet das Fest am Samstag, 23. Juni, auf dem Platz.\n\nDas Motto ist bunt. Die Leiterin gibt im Zelt Auskunft.\n\nDas Fest wird der Bürgermeister um 11.15 Uhr eröffnen.", ["2012-06-23"], ["11:15"], ["2012-06-23T11:15"], ref="2012-06-10"),
     # -- roles: deadlines, publication, cancellation -------------------------------------------

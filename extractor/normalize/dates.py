@@ -595,6 +595,9 @@ class TemporalGrammar:
             ok = bool(g.get("uhr")) or sep == ":" or (sep == "." and pre in ("um", "ab", "gegen", "von", "bis"))
             if not ok and sep == ".":
                 ok = bool(re.search(r"(?:Uhrzeit|Zeit|Beginn|Einlass|Ende|Start)\s*:?\s*$", text[max(0, m.start() - 12) : m.start()]))
+            if not ok and sep == "." and not pre and (m.start() == 0 or text[m.start() - 1] == "\n") \
+                    and re.match(r"[ \t]+[A-ZÄÖÜ][a-zäöüß]", text[m.end() : m.end() + 3]):
+                ok = True  # a programme line "09.30 Gottesdienst in der Christuskirche"
             if not ok:
                 continue
             if not g.get("uhr") and self.not_time_after_rx.match(text, m.end()):
