@@ -112,6 +112,9 @@ class TemporalComponent(PatternComponent):
         self._nth_weekday = re.compile(
             r"(?<![\w-])(?:[Jj]eden|[Jj]edem|[Aa]n\s+jedem|[Aa]m)\s+(?P<ord>" + "|".join(patterns.get("weekday_ordinals", {"ersten": 1}))
             + r")\s+(?P<wd>" + "|".join(weekdays) + r")(?![\w-])")
+        self._weekday_before = re.compile(  # "am Samstag ab " right before a time
+            r"(?:am|Am)\s+(" + "|".join(sorted(weekdays, key=len, reverse=True))
+            + r")\s*,?\s*(?:(?:von|ab|um|bereits|schon|erst)\s+)?$")
         self._every = _words_rx(patterns.get("every_cues", ["jeweils"]), r"(?![\w-])")
         fillers = patterns.get("time_role_fillers", r"(?:\s|:|,)*")
         roles = patterns["time_role_cues"]
@@ -552,48 +555,34 @@ class TemporalComponent(PatternComponent):
     def scope_weekdays(self, text: str, found: list[_Found]) -> None:
         """"am 10. und 11. Mai, am Samstag ab 14 Uhr und am Sonntag ab 11 Uhr": a time right after
         a bare weekday holds on that weekday's day only."""
-        wd_names = self.grammar.data["weekdays"]
-        rx = re.compile(r"(?:am|Am)\s+(" + "|".join(sorted((w for w in wd_names if len(w) > 2), key=len, reverse=True))
-                        + r")\s*,?\s*(?:(?:von|ab|um|bereits|schon|erst)\s+)?$")
         for f in found:
             if len(f.group.items) < 2 or len(f.times) < 2:
                 continue
             for t in f.times:
-                m = rx.search(text, max(0, t.start - 30), t.start)
+                m = self._weekday_before.search(text, max(0, t.start - 30), t.start)
                 if m:
-                    t.weekday = wd_names[m.group(1)]
+                    t.weekday = self.grammar.data["weekdays"][m.group(1)]
 
     def sessions_of(self, f: _Found) -> list[Candidate]:
         all_slots = time_slots(f.times)
+        scoped = any(t.weekday is not None for _, _, t in all_slots)
         out = []
         for item in f.group.items:
             d0, d1 = item.days()
-            scoped = [x for x in all_slots if getattr(x[2], "weekday", None) is not None]
-            slots = [x for x in all_slots if getattr(x[2], "weekday", None) in (None, d0.weekday())] \
-                if scoped else all_slots
+            slots = [x for x in all_slots if x[2].weekday in (None, d0.weekday())] if scoped else all_slots
             evidence = (item.start, item.end)
             attrs = {"date_start": item.start, "date_end": item.end}
             if not slots:
                 out.append(Candidate("sessions", *evidence, {"start": d0, "end": d1}, attrs=dict(attrs)))
                 continue
             for (sh, sm), end, t in slots:
-                start = dt.datetime.combine(d0, dt.time(sh, sm))
-                stop: Any = None
-                if end is not None:
-                    stop = dt.datetime.combine(d1 or d0, dt.time(*end))
-                    if stop < start:
-                        stop += dt.timedelta(days=1)
-                elif d1 is not None:
-                    stop = d1
+                start, stop = _clock_span(d0, d1, (sh, sm), end)
                 span = (min(item.start, t.start), max(item.end, t.end))
                 if t.start - item.end > 200 or item.start - t.end > 200:
                     span = evidence
                 out.append(Candidate("sessions", *span, {"start": start, "end": stop}, attrs=dict(attrs)))
             for (sh, sm), end, t in time_slots(f.later):
-                start = dt.datetime.combine(d0, dt.time(sh, sm))
-                stop = dt.datetime.combine(d0, dt.time(*end)) if end is not None else None
-                if stop is not None and stop < start:
-                    stop += dt.timedelta(days=1)
+                start, stop = _clock_span(d0, None, (sh, sm), end)
                 out.append(Candidate("sessions", t.start, t.end, {"start": start, "end": stop},
                                      attrs={**attrs, "later": True}))
         return out
@@ -601,6 +590,17 @@ class TemporalComponent(PatternComponent):
 
 #: a labelled start line of an event page: "Beginn:  19.30 Uhr", "Uhrzeit: 18 Uhr"
 _LABELLED_START = re.compile(r"^[ \t]*(?:Beginn|Start|Uhrzeit|Zeit|Veranstaltungsbeginn)[ \t]*:[ \t]*(?:um[ \t]+|ab[ \t]+)?$", re.M)
+
+
+def _clock_span(d0: dt.date, d1: Optional[dt.date], start: tuple[int, int],
+                end: Optional[tuple[int, int]]) -> tuple[dt.datetime, Any]:
+    """A session's start and end from its day(s) and clock times: an end before the start is the
+    next morning; a multi-day span without an end time ends on its last day."""
+    begin = dt.datetime.combine(d0, dt.time(*start))
+    if end is None:
+        return begin, d1
+    stop = dt.datetime.combine(d1 or d0, dt.time(*end))
+    return begin, stop + dt.timedelta(days=1) if stop < begin else stop
 
 
 def _sentence_around(starts: Sequence[int], pos: int, end: int) -> tuple[int, int]:
