@@ -57,7 +57,7 @@ _ACRONYM = re.compile(r"^(?=(?:.*[A-ZÄÖÜ]){2})[A-ZÄÖÜ][A-Za-zÄÖÜäöü]
 _CAP = re.compile(r"^[A-ZÄÖÜ]")
 # words that are no place name after a club's acronym: venues, abstract nouns, pictures
 _NOT_PLACE = re.compile(
-    r"(?:saal|halle|haus|(?:vereins|sport|pfarr|jugend|alten|senioren|club|klub|schützen|feuerwehr|kinder|pflege|wohn|gemeinde|tennis|reit|turn|sänger|kolping|naturfreunde|wander|ski|segel|schul|freizeit|ferien|heimat|bürger|dorf|gäste|vereins|flieger|hunde|golf)heim|platz|straße|weg|raum|zentrum|gelände|anlage|ung|heit|keit|schaft|tion"
+    r"(?:saal|halle|haus|(?:vereins|sport|pfarr|jugend|alten|senioren|club|klub|schützen|feuerwehr|kinder|pflege|wohn|gemeinde|tennis|reit|turn|sänger|kolping|naturfreunde|wander|ski|segel|schul|freizeit|ferien|heimat|bürger|dorf|gäste|flieger|hunde|golf)heim|platz|straße|weg|raum|zentrum|gelände|anlage|ung|heit|keit|schaft|tion"
     r"|sion|ität|ismus|logo|foto|bild|grafik|team|gruppe|abteilung|sitzung|tag)$", re.I)
 # last parts of names that a statistical NER calls ORG but are no organisations (doc.ents only)
 _NOT_ORG_WORD = re.compile(
@@ -921,8 +921,7 @@ class EntitiesComponent(PatternComponent):
                 if o.attrs.get("surface") and o.attrs["surface"] != o.value:
                     forms.add(o.attrs["surface"])
                 longer = [v for v in values for f in forms
-                          if v != o.value and (v.startswith(f + " ") or v.startswith(f + "-") or v.startswith(f))
-                          and not self.known.get(fold(v)) and len(v) > len(f)]
+                          if v != o.value and v.startswith(f) and len(v) > len(f) and not self.known.get(fold(v))]
                 if len(set(longer)) == 1:
                     canon.setdefault(o.value, canon.get(longer[0], longer[0]))
         # a building's name that only ever stands as a place ("ins Landratsamt Oberallgäu")

@@ -47,8 +47,6 @@ _CALENDAR = {"montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag
              "informationen", "büro", "geschäftsstelle", "postanschrift", "adresse", "anschrift"}
 _NAME_LINKS = {"der", "die", "des", "am", "an", "im", "und", "für", "von", "zum", "zur", "&"}
 #: "…im DB-Trainingscenter, " or a line "Vollgutlager der Kindl Brauerei, " right before an address
-#: legal forms that may end a venue's name ("im Kleingärtnerverein Zwo Börn e.V., Zweibörnstraße 30")
-_LEGAL_FORM = re.compile(r"e\.\s?V\.|eV|gGmbH|GmbH|e\.|V\.|gUG|UG|AG|eG|mbH")
 _PLZ_LINE = re.compile(
     r"(?m)^[ \t]*\d{5}[ \t]+[A-ZÄÖÜ][\wäöüß.-]+(?:[ \t][A-ZÄÖÜ(][\wäöüß.()-]+)?[ \t]*,(?P<rest>[^\n]{3,120})$")
 _BEFORE_ADDRESS = re.compile(
@@ -94,6 +92,10 @@ class VenuesComponent(PatternComponent):
         heads = [h.casefold() for h in load_lines(p["venue_heads"])]
         self.venue_heads = sorted(set(heads), key=len, reverse=True)
         self.common_nouns = {w.casefold() for w in load_lines(p["common_nouns"])} if "common_nouns" in p else set()
+        # legal forms may end a venue's name ("im Kleingärtnerverein Zwo Börn e.V., Zweibörnstraße 30"),
+        # as written or split ("e. V.")
+        self._legal_words = {part for form in load_lines(p["legal_forms"]) for part in [form, *form.split()]} \
+            if "legal_forms" in p else set()
         self._head_set = frozenset(self.venue_heads)
         self._head_lengths = tuple(sorted({len(h) for h in self._head_set}, reverse=True))
         self.venue_not = {w.casefold() for w in p["venue_not_heads"]}
@@ -514,7 +516,7 @@ class VenuesComponent(PatternComponent):
             words = name.split()
             if not words or len(words) > 7 or any(w.casefold() in _CALENDAR for w in words):
                 continue
-            if any(not (w[0].isupper() or w[0] in "„\"" or w in _NAME_LINKS or _LEGAL_FORM.fullmatch(w))
+            if any(not (w[0].isupper() or w[0] in "„\"" or w in _NAME_LINKS or w in self._legal_words)
                    for w in words):
                 continue
             start = max(line_start, a_start - 80) + m.start("name")

@@ -127,10 +127,6 @@ class DateGroup:
         return self.atoms[-1].end
 
 
-_DAY_ADJECTIVE = re.compile(
-    r"(?<![\w-])(?:[Dd]er|[Dd]es|[Dd]em|[Dd]en|[Bb]eim|[Aa]m|[Vv]om|[Zz]um|[Zz]ur)\s+(?P<adj>gestrigen|morgigen|übermorgigen)\s+"
-    r"(?P<noun>[A-ZÄÖÜ][\wäöüß-]+)")
-
 #: "30.10.2018 17:30 19:00": two clock times right after a date on its line, as calendars print
 #: start and end
 _CALENDAR_PAIR = re.compile(
@@ -286,6 +282,10 @@ class TemporalGrammar:
         self.relative_mods = {**mods, **{k.capitalize(): v for k, v in mods.items()}}
         adjs = data.get("relative_day_adjectives", {})
         self.relative_day_adjs = {**adjs, **{k.capitalize(): v for k, v in adjs.items()}}
+        # "auf der gestrigen Auftaktveranstaltung" ("heutigen" alone is "today's" in any sense)
+        self.day_adjective_rx = re.compile(
+            r"(?<![\w-])(?:[Dd]er|[Dd]es|[Dd]em|[Dd]en|[Bb]eim|[Aa]m|[Vv]om|[Zz]um|[Zz]ur)\s+(?P<adj>"
+            + _alternation([a for a, n in adjs.items() if n != 0]) + r")\s+(?P<noun>[A-ZÄÖÜ][\wäöüß-]+)") if adjs else None
         recurrence = data.get("recurrence_after", [])
         not_recurring = rf"(?!\s+(?:{_alternation(recurrence)})(?![\w]))" if recurrence else ""
         self.relative_wd_rx = re.compile(
@@ -504,7 +504,7 @@ class TemporalGrammar:
             out.append(DateGroup([atom], [DateItem(atom)], relative=True))
         # "auf der gestrigen Auftaktveranstaltung", "beim morgigen Treffen": a relative day as an
         # adjective before an event noun (before a weekday it is read with the weekday below)
-        for m in _DAY_ADJECTIVE.finditer(text):
+        for m in self.day_adjective_rx.finditer(text) if self.day_adjective_rx else ():
             if m.group("noun") in self.weekday_number:
                 continue
             value = reference + dt.timedelta(days=self.relative_day_adjs[m.group("adj")])
