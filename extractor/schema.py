@@ -78,6 +78,9 @@ class EmailMention(Mention):
 class PhoneMention(Mention):
     value: str
     kind: Literal["phone", "fax"] = "phone"
+    # True when the text gives a local number ("Telefon 655-1051") and the area code comes from
+    # the town the text is about (aushang extension; absent from the contract, default False).
+    area_code_inferred: bool = False
 
 
 class UrlMention(Mention):

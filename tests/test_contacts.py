@@ -71,6 +71,11 @@ def test_urls(extractor, text, expected):
         ("IBAN DE02 1203 0000 0000 2020 51", []),
         ("Aktenzeichen 0123 4567/2024", []),
         ("Vom 17.–30.09.2018 in der Stadthalle", []),
+        # a label glued to the number, a spaced area code in brackets
+        ("Anmeldung unter der Rufnummer.05139/9727230 (Kanzlei Kranz).", ["+4951399727230"]),
+        ("Tel.0631/3654471", ["+496313654471"]),
+        ("Anmeldung: Ehrenamtsbörse, Tel. (0 68 24) 9 06 14 23, E-Mail", ["+4968249061423"]),
+        ("Version 1.0631 7 ist erschienen", []),
     ],
 )
 def test_phones(extractor, text, expected):
@@ -93,3 +98,63 @@ def test_fax_is_marked(extractor, text, kinds):
 def test_spaced_area_code(extractor):
     text = "Anmeldungen unter VHS-Tel. 0 23 62 / 66 41 61."
     assert _values(extractor, text, "phones") == ["+492362664161"]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a local number takes the area code of the town the text is about
+        ("Die Stadt Erfurt lädt ein. Fragen an das Amt für Ortsteile, Telefon 655-1051.",
+         ["+493616551051"]),
+        ("Hier schreibt der AWO-Ortsverein Aalen. Anmeldung unter Tel. 66556.", ["+49736166556"]),
+        ("Rathaus, Fischmarkt 1, 99084 Erfurt. Tel. 6551004", ["+493616551004"]),
+        ("Aktionswoche „Berlin spart Energie“ in Berlin. Tel. 2014 308 22", ["+4930201430822"]),
+        ("Kontakt: info@stadt-aalen.de, Telefon 50-123", ["+49736150123"]),
+        # no town, or two towns with equal weight: no guess
+        ("Anmeldung unter Tel. 66556.", []),
+        ("Die Städte Erfurt und Aalen laden ein. Tel. 66556", []),
+        # an ordinary word that is also a place name is no evidence on its own
+        ("Nach dem Essen gibt es Kaffee. Anmeldung unter Tel. 66556.", []),
+        # not a local number: times, prices, counts
+        ("Die Stadt Erfurt lädt ein. Telefon 2024 15 Uhr", []),
+        ("Die Stadt Erfurt lädt ein. Tel. 12,50 Euro", []),
+    ],
+)
+def test_local_numbers_take_the_towns_area_code(extractor, text, expected):
+    result = extractor.extract(text=text, reference_date="2024-07-01")
+    phones = result.mentions.phones
+    assert [m.value for m in phones] == expected
+    assert all(m.area_code_inferred for m in phones)
+
+
+def test_written_area_code_is_not_marked_inferred(extractor):
+    result = extractor.extract(text="Stadt Erfurt, Telefon 0361 655-1051", reference_date="2024-07-01")
+    assert [(m.value, m.area_code_inferred) for m in result.mentions.phones] == [("+493616551051", False)]
+
+
+def test_area_code_table_is_generated_from_phonenumbers():
+    """models/gazetteers/area_codes.tsv is what scripts/build_area_codes makes of phonenumbers.
+
+    With the phonenumbers version named in the table's header the file must be identical; with
+    another version (geodata changes a little between releases) nearly every place must still
+    have the code the installed geodata gives it.
+    """
+    import re
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    import phonenumbers
+    from phonenumbers.geodata import GEOCODE_DATA
+
+    root = Path(__file__).resolve().parents[1]
+    table = (root / "models" / "gazetteers" / "area_codes.tsv").read_text(encoding="utf-8")
+    built_with = re.search(r"phonenumbers (\S+)", table).group(1)
+    if built_with == phonenumbers.__version__:
+        run = subprocess.run([sys.executable, str(root / "scripts" / "build_area_codes"), "--check"],
+                             capture_output=True, text=True)
+        assert run.returncode == 0, run.stdout + run.stderr
+        return
+    rows = [line.split("\t") for line in table.splitlines() if line and not line.startswith("#")]
+    agree = sum(GEOCODE_DATA.get("49" + code, {}).get("de") == place for place, code in rows)
+    assert agree / len(rows) > 0.98

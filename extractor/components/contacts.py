@@ -13,11 +13,12 @@ from typing import Any, Optional
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..data import load_json
-from ..normalize.phones import best_prefix_e164
+from ..data import load_lines
+from ..normalize.phones import AreaCodes, best_prefix_e164, complete_local
 from .base import Candidate, Intervals, OverlapPolicy, PatternComponent, doc_text, write
 
 DEFAULT_PATTERNS = "patterns/contacts.json"
+AREA_CODES = "gazetteers/area_codes.tsv"
 
 _OBFUSCATION = [
     (re.compile(r"\s*(?:\((?:at|ät|@)\)|\[(?:at|ät|@)\]|\{(?:at|ät)\}|\s\[?(?:AT|at)\]?\s)\s*"), "@"),
@@ -74,6 +75,12 @@ class ContactsComponent(PatternComponent):
         self._tel = re.compile(
             r"\b(?:" + "|".join(re.escape(w) for w in patterns["phone_context"]) + r")\b", re.I
         )
+        local = patterns.get("phone_local")
+        self._local = re.compile(local["regex"]) if local else None
+        self._area_codes = None
+        if local:
+            codes = dict(line.split("\t", 1) for line in load_lines(AREA_CODES))
+            self._area_codes = AreaCodes(codes, local.get("town_cues", ()), local.get("weak_towns", ()))
 
     # -- matching -------------------------------------------------------------------------
     def match(self, doc: Doc) -> dict[str, list[Candidate]]:
@@ -85,6 +92,9 @@ class ContactsComponent(PatternComponent):
         for u in urls:
             taken.add(u.start, u.end)
         phones = [p for p in self._phones(text) if not taken(p.start, p.end)]
+        for p in phones:
+            taken.add(p.start, p.end)
+        phones += [p for p in self._local_phones(text) if not taken(p.start, p.end)]
         return {"emails": emails, "urls": urls, "phones": phones}
 
     def set_annotations(self, doc: Doc, found: dict[str, list[Candidate]]) -> None:
@@ -134,6 +144,26 @@ class ContactsComponent(PatternComponent):
                 kind = self._kind(line_before)
                 out.append(Candidate("phones", m.start(), m.start() + len(used), e164,
                                      attrs={"kind": kind}))
+        return out
+
+    def _local_phones(self, text: str) -> list[Candidate]:
+        """Local numbers after a phone label, completed with the area code of the text's town."""
+        if not self._local:
+            return []
+        found = list(self._local.finditer(text))
+        if not found:
+            return []
+        area = self._area_codes.home(text)
+        if not area:
+            return []
+        out = []
+        for m in found:
+            e164 = complete_local(m.group("num"), area)
+            if e164:
+                before = text[max(0, m.start("num") - 40) : m.start("num")]
+                out.append(Candidate("phones", m.start("num"), m.end("num"), e164,
+                                     attrs={"kind": self._kind(before.split("\n")[-1]), "area_code_inferred": True},
+                                     priority=0))
         return out
 
     def _kind(self, before: str) -> str:

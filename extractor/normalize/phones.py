@@ -50,3 +50,91 @@ def best_prefix_e164(raw: str, region: str = "DE") -> tuple[Optional[str], str]:
         if sum(ch.isdigit() for ch in candidate) < 6:
             break
     return None, raw
+
+
+# -- local numbers ------------------------------------------------------------------------------
+_POSTCODE_TOWN = re.compile(r"\b\d{5}[ \u00a0]+([A-ZÄÖÜ][\w.()\-]*(?:[ \u00a0][\w.()\-]+){0,3})")
+_NAME_RUN = re.compile(
+    r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)*"
+    r"(?:[ \u00a0](?:am|an|im|in|ob|bei|der|[A-ZÄÖÜ][a-zäöüß]+)){0,3}"
+)
+_DOMAIN = re.compile(r"[@./]([a-z0-9äöüß-]+)\.(?:de|info|org|eu)\b", re.I)
+_FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def _fold(name: str) -> str:
+    return name.lower().translate(_FOLD).replace(" ", "-")
+
+
+class AreaCodes:
+    """Which area code a local number ("Telefon 655-1051") has: the code of the text's town.
+
+    ``codes`` maps place names to area codes without the trunk 0 (``models/gazetteers/
+    area_codes.tsv``, generated from the geocoding data of ``phonenumbers``). ``cue_words`` are
+    the words that make the next name a town the text speaks for ("Stadt", "Gemeinde");
+    ``weak`` are place names that are also ordinary words ("Essen"), counted only with a cue.
+    """
+
+    def __init__(self, codes: dict[str, str], cue_words=(), weak=()):
+        self.codes = codes
+        self.cue_words = frozenset(cue_words)
+        self.weak = frozenset(weak)
+        self._by_domain: dict[str, str] = {}
+        for name in sorted(codes, key=len):
+            self._by_domain.setdefault(_fold(name), name)
+
+    def _longest(self, words: list[str]) -> Optional[str]:
+        for k in range(len(words), 0, -1):
+            name = " ".join(words[:k]).rstrip(",.;:")
+            if name in self.codes:
+                return name
+        return None
+
+    def home(self, text: str) -> Optional[str]:
+        """The area code of the town the text is about, or None when the text does not say.
+
+        A place counts 3 after a postcode ("99084 Erfurt"), 2 after a cue word or as the name
+        of an e-mail or web domain ("@erfurt.de", "stadt-aalen.de"), and 1 for any other
+        mention (not for weak names). The best place wins; a tie between places with different
+        codes gives None.
+        """
+        score: dict[str, int] = {}
+
+        def add(name: Optional[str], points: int) -> None:
+            if name:
+                score[name] = score.get(name, 0) + points
+
+        for m in _POSTCODE_TOWN.finditer(text):
+            add(self._longest(m.group(1).split()), 3)
+        for m in _NAME_RUN.finditer(text):
+            words = m.group(0).split()
+            prev = text[max(0, m.start() - 40) : m.start()].split()
+            for i in range(len(words)):
+                name = self._longest(words[i:])
+                if not name:
+                    continue
+                cue = (words[i - 1] if i else (prev[-1] if prev else "")).rstrip(":")
+                if cue in self.cue_words:
+                    add(name, 2)
+                elif name not in self.weak:
+                    add(name, 1)
+                break
+        for m in _DOMAIN.finditer(text):
+            label = m.group(1).lower()
+            for cand in (label, label.split("-", 1)[-1]):
+                if cand in self._by_domain:
+                    add(self._by_domain[cand], 2)
+                    break
+        if not score:
+            return None
+        best = max(score.values())
+        top = {self.codes[n] for n, s in score.items() if s == best}
+        return next(iter(top)) if len(top) == 1 else None
+
+
+def complete_local(local: str, area_code: str, region: str = "DE") -> Optional[str]:
+    """"655-1051" with area code "361" → "+493616551051", when the result is a valid number."""
+    digits = re.sub(r"\D", "", local)
+    if len(digits) < 4 or digits[0] == "0":
+        return None
+    return to_e164(f"0{area_code}{digits}", region)
