@@ -296,6 +296,11 @@ ROWS = [
     row("Öffnungszeiten des Cafés\n26. Februar, 19. März und 17. Dezember\njeweils donnerstags von 14.30 bis 16.30 Uhr", ["2015-02-26", "2015-03-19", "2015-12-17"], ["14:30-16:30"], ["2015-02-26T14:30>2015-02-26T16:30", "2015-03-19T14:30>2015-03-19T16:30", "2015-12-17T14:30>2015-12-17T16:30"], ref="2015-01-14"),
     row("Der Fachtag findet am 12. Mai 2024 statt. Um 10 Uhr begrüßt der Landrat die Gäste. Um 10.30 Uhr folgt ein Vortrag. Ab 12.30 Uhr gibt es Mittagessen.", ["2024-05-12"], ["10:00", "10:30", "12:30"], ["2024-05-12T10:00"], ref="2024-04-20"),
     row("Das Stadtfest findet am 11. und 12. Mai 2024 statt, am Samstag ab 14 Uhr und am Sonntag ab 11 Uhr.", ["2024-05-11", "2024-05-12"], ["14:00", "11:00"], ["2024-05-11T14:00", "2024-05-12T11:00"], ref="2024-04-20"),
+    # a bare weekday that takes up a day dated before it
+    row("Der Bürgermeister lädt am Mittwoch, 1. September, und Donnerstag, 2. September, zu Spaziergängen. Am Mittwoch geht es nach Seidmannsdorf. Treffpunkt ist um 17 Uhr der Dorfplatz. Am Donnerstag startet der Spaziergang um 18 Uhr.", ["2021-09-01", "2021-09-02", "2021-09-01", "2021-09-02"], ["17:00", "18:00"], ["2021-09-01T17:00", "2021-09-02T18:00"], ref="2021-08-30"),
+    row("Die Sammelaktion ist am Samstag, 22.3. von 9.00-12.00 Uhr. Nach getaner Arbeit trifft man sich am Samstag ab ca. 12 Uhr zum Essen.", ["2025-03-22", "2025-03-22"], ["09:00-12:00", "12:00"], ["2025-03-22T09:00>2025-03-22T12:00"], ref="2025-03-01"),
+    row("Anmeldeschluss ist Freitag, 3. Mai 2024. Am Freitag um 12 Uhr endet die Frist.", ["2024-05-03", "2024-05-03"], ["12:00"], [], deadlines=["2024-05-03", "2024-05-03"], ref="2024-04-20"),
+    row("Das Fest ist am 11. Mai 2024 um 14 Uhr. Am Sonntag ist der Parkplatz gesperrt.", ["2024-05-11"], ["14:00"], ["2024-05-11T14:00"], ref="2024-04-20"),
     row("Der Gemeinderat hat am 3. April 2024 beschlossen, eine Bürgerversammlung am 12. Mai 2024 abzuhalten.", ["2024-04-03", "2024-05-12"], [], ["2024-05-12"], ref="2024-04-20"),
     row("Seniorenakademie gehört zu „Stadt der Wissenschaft“, 18.04.2012\n\nAm 19. April um 15.30 Uhr beginnt das Semester.", ["2012-04-19"], ["15:30"], ["2012-04-19T15:30"], ref="2012-04-18"),
     row("Bürgerversammlung am Montag, 23.04.2012\n\nDie Versammlung beginnt um 19 Uhr.", ["2012-04-23"], ["19:00"], ["2012-04-23T19:00"], ref="2012-04-18"),

@@ -183,6 +183,11 @@ class TemporalComponent(PatternComponent):
                     self.anchor_weekday(grp, groups, ref)
                     groups.append(grp)
                     past_weekdays.add(id(grp))
+        # a bare weekday that takes up a day dated before it ("Am Mittwoch geht es nach …")
+        for grp in g.weekday_anaphora(text, groups, sidx):
+            if not is_blocked(grp.start, grp.end) and not taken(grp.start, grp.end):
+                groups.append(grp)
+                taken.add(grp.start, grp.end)
         groups.sort(key=lambda x: x.start)
 
         date_spans = Intervals((a.start, a.end) for grp in groups for a in grp.atoms)
@@ -214,6 +219,7 @@ class TemporalComponent(PatternComponent):
         self.mark_background(found, ref, text, starts)
         self.attach_times(text, found, times, sidx, starts)
         self.scope_weekdays(text, found)
+        self.settle_anaphora(found)
 
         dates, sessions, deadlines = [], [], []
         for f in found:
@@ -281,6 +287,22 @@ class TemporalComponent(PatternComponent):
         if best is not None:
             a = grp.atoms[0]
             a.value, a.day, a.month, a.year = best, best.day, best.month, best.year
+
+    @staticmethod
+    def settle_anaphora(found: list["_Found"]) -> None:
+        """A bare weekday that takes up an earlier day has that day's role; it holds a session
+        of its own only when that day has no time yet ("am Mittwoch, 1. September … Am Mittwoch
+        … Treffpunkt ist um 17 Uhr"); otherwise its times are later items of that day's
+        programme ("9.00-12.00 Uhr … trifft man sich am Samstag ab ca. 12 Uhr zum Essen")."""
+        by_group = {id(f.group): f for f in found}
+        for f in found:
+            ante = by_group.get(id(f.group.antecedent)) if f.group.antecedent else None
+            if ante is None:
+                continue
+            if ante.role != "session":
+                f.role = ante.role if ante.role != "published" else "other"
+            elif ante.times:
+                f.role = "other"
 
     def mark_background(self, found: list["_Found"], ref: dt.date, text: str = "", starts: Sequence[int] = (0,)) -> None:
         """In an invitation (a session on or after today), a day more than ``background_days``

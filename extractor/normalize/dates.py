@@ -117,6 +117,8 @@ class DateGroup:
     atoms: list[DateAtom]
     items: list[DateItem] = field(default_factory=list)
     relative: bool = False
+    #: the earlier group a bare weekday takes up ("… 1. September … Am Mittwoch …")
+    antecedent: Optional["DateGroup"] = None
 
     @property
     def start(self) -> int:
@@ -133,6 +135,17 @@ _CALENDAR_PAIR = re.compile(
     r"(?:\d\.\d{4}|\d{1,2}\.\d{1,2}\.)[ \t]*,?[ \t]+(?P<t>(?P<ah>[01]?\d|2[0-3]):(?P<am>[0-5]\d))"
     r"[ \t]+(?P<bh>[01]?\d|2[0-3]):(?P<bm>[0-5]\d)(?![\d:.])(?:[ \t]*Uhr\b)?"
 )
+
+
+def _item_days(item: DateItem) -> list[dt.date]:
+    """The days of a date item: one, or every day of a range of at most a week."""
+    d0 = item.first.value
+    d1 = item.last.value if item.last else None
+    if d0 is None:
+        return []
+    if d1 is None or d1 < d0 or (d1 - d0).days > 7:
+        return [d0]
+    return [d0 + dt.timedelta(days=k) for k in range((d1 - d0).days + 1)]
 
 
 @dataclass
@@ -308,6 +321,7 @@ class TemporalGrammar:
         s = data.get("settings", {})
         self.tolerance_days = int(s.get("future_tolerance_days", 7))
         self.past_window_days = int(s.get("past_window_days", 180))
+        self.anaphora_reach = int(s.get("weekday_anaphora_chars", 1500))
 
     # -- dates --------------------------------------------------------------------------------
     def date_atoms(self, text: str) -> list[DateAtom]:
@@ -554,6 +568,29 @@ class TemporalGrammar:
             value = reference - dt.timedelta(days=(reference.weekday() - wd) % 7 or 7)
             atom = DateAtom(m.start(), m.end(), value.day, value.month, value.year, wd, True, value)
             out.append(DateGroup([atom], [DateItem(atom)], relative=True))
+        return out
+
+    def weekday_anaphora(self, text: str, groups: list[DateGroup], sentence_of=lambda pos: 0) -> list[DateGroup]:
+        """A bare weekday that takes up a day dated before it: "am Mittwoch, 1. September, und
+        Donnerstag, 2. September … Am Mittwoch geht es nach Seidmannsdorf. Treffpunkt ist um
+        17 Uhr" is 1 September. Only when the nearest earlier group that has a day on that
+        weekday has exactly one such day, and only in a later sentence (in the same one, "am 11.
+        und 12. Mai, am Samstag ab 14 Uhr" scopes the time) within ``anaphora_reach`` characters."""
+        out = []
+        dated = [grp for grp in groups if not grp.relative]
+        for m in self.bare_wd_rx.finditer(text):
+            wd = self.data["weekdays"][m.group("wd")]
+            for grp in sorted((x for x in dated if x.end <= m.start()), key=lambda x: -x.end):
+                if m.start() - grp.end > self.anaphora_reach or sentence_of(grp.end) == sentence_of(m.start()):
+                    break
+                days = {d for item in grp.items for d in _item_days(item) if d.weekday() == wd}
+                if not days:
+                    continue
+                if len(days) == 1:
+                    value = next(iter(days))
+                    atom = DateAtom(m.start(), m.end(), value.day, value.month, value.year, wd, True, value)
+                    out.append(DateGroup([atom], [DateItem(atom)], antecedent=grp))
+                break
         return out
 
     # -- times --------------------------------------------------------------------------------
