@@ -737,6 +737,8 @@ def _location(geo: Geometry, found: dict[str, list[Candidate]], draft: Draft, or
     address = _nearest([c for c in locs if c.attrs.get("kind") == "address"], region, anchors)
     city = _nearest([c for c in locs if c.attrs.get("kind") == "city"], region, anchors)
     online_cands = [c for c in locs if c.attrs.get("kind") == "online" and _in(region, c)]
+    if venue is not None and any(c.start <= venue.start and venue.end <= c.end for c in online_cands):
+        venue = None  # "zu ihrem ersten digitalen Verbrauchercafé": the online cue names the event
     online = bool(online_cands)
     # "per Zoom zugeschaltet", "auch per Livestream übertragen": a strong cue makes an event
     # with a venue a hybrid one
@@ -770,6 +772,11 @@ def _location(geo: Geometry, found: dict[str, list[Candidate]], draft: Draft, or
             if m:
                 city_name = m.group(1)
                 break
+    if not online and venue is None and room is None and address is None and building is None:
+        # "Ab Mitte Juni bietet die VHS eine Reihe von sieben Online-Donnerstagsvorträgen an":
+        # an online series holds for each of its events that names no place of its own
+        online_cands = [c for c in locs if c.attrs.get("kind") == "online" and c.attrs.get("series")]
+        online = bool(online_cands)
     return Location(
         name=venue.value if venue else building,
         room=room.value if room else None,

@@ -245,6 +245,30 @@ def test_hybrid_online(extractor, text, online):
     assert result.events and result.events[0].location.name
     assert result.events[0].location.online is online
 
+@pytest.mark.parametrize(
+    "text,online",
+    [
+        # an online series holds for each of its events that names no place of its own
+        ("Ab Mitte Juni bietet die VHS eine Reihe von Online-Donnerstagsvorträgen an.\n\n"
+         "Den Vortrag „Jesingen im Mittelalter“ hält Max Frisch am Donnerstag, 18. Juni 2026, um 19 Uhr.\n\n"
+         "Den Vortrag „Ötlingen und die Teck“ hält Eva Klein am Donnerstag, 25. Juni 2026, um 19 Uhr.", [True, True]),
+        # … not for one that names its venue
+        ("Ab Mitte Juni bietet die VHS eine Reihe von Online-Donnerstagsvorträgen an.\n\n"
+         "Den Vortrag „Jesingen im Mittelalter“ hält Max Frisch am Donnerstag, 18. Juni 2026, um 19 Uhr.\n\n"
+         "Das Konzert „Sommerklänge“ ist am Donnerstag, 25. Juni 2026, um 19 Uhr in der Stadthalle.", [True, False]),
+        # a single online talk says nothing about the other events
+        ("Den Vortrag „Jesingen im Mittelalter“ hält Max Frisch am 18. Juni 2026 um 19 Uhr im Rathaus.\n\n"
+         "Das Konzert „Sommerklänge“ ist am 25. Juni 2026 um 19 Uhr. Es wird als Livestream übertragen.", [False, True]),
+        # an online cue that names the event itself is no venue
+        ("Die Verbraucherzentrale lädt zu ihrem ersten digitalen Verbrauchercafé ein. Am 15. März 2026, "
+         "16 Uhr, berichten Beraterinnen über Tricks von Betrügern.", [True]),
+    ],
+)
+def test_online_series_and_online_named_events(extractor, text, online):
+    result = extractor.extract(text=text, reference_date="2026-03-01")
+    assert [e.location.online for e in result.events] == online
+
+
 
 @pytest.mark.parametrize(
     "text,location,room",

@@ -168,6 +168,12 @@ class VenuesComponent(PatternComponent):
         self._online_compound = re.compile(
             r"(?<![\w-])(?:[A-ZÄÖÜ][\wäöüß]*-)?(?:" + _alternation(p.get("online_strong_compounds", []))
             + r")(?:s|es|n|en|e)?(?![\w])", re.I) if p.get("online_strong_compounds") else None
+        prefixes = p.get("online_compound_prefixes", [])
+        self._online_kind_compound = re.compile(
+            r"(?<![\w-])(?:" + _alternation(prefixes) + r")-(?P<noun>(?=[A-ZÄÖÜ])[\wäöüß]*?(?i:" + _alternation(
+                [k for k in kinds if " " not in k and "-" not in k and len(k) >= 4]) + r")(?:e|en|n|s|es)?)(?![\w-])"
+        ) if prefixes and kinds else None
+        self._online_series = tuple(p.get("online_series_nouns", ()))
         words = p["number_words"]
         self.number_words = {k.casefold(): v for k, v in words.items()}
         num = r"(?:\d{1,4}|" + _alternation(words.keys()) + r")"
@@ -546,14 +552,17 @@ class VenuesComponent(PatternComponent):
             word = m.group(0)
             value = word if word[0].isupper() and word not in {"Online", "Digital", "Virtuell"} else "online"
             out.append(Candidate("locations", m.start(), m.end(), value, attrs={"kind": "online"}, priority=1))
-        for rx in (self._online_kind, self._online_compound):
+        for rx in (self._online_kind, self._online_compound, self._online_kind_compound):
             if rx is None:
                 continue
             for m in rx.finditer(text):
                 lo = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
                 if self._online_cond.search(text[lo : m.start()]):
                     continue
-                out.append(Candidate("locations", m.start(), m.end(), "online", attrs={"kind": "online"}, priority=1))
+                attrs = {"kind": "online"}
+                if m.group(0).casefold().endswith(self._online_series):
+                    attrs["series"] = True  # "eine Reihe von sieben Online-Donnerstagsvorträgen"
+                out.append(Candidate("locations", m.start(), m.end(), "online", attrs=attrs, priority=1))
         return out
 
     def _in_credit(self, text: str, pos: int) -> bool:
