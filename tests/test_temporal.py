@@ -296,6 +296,11 @@ ROWS = [
     row("Öffnungszeiten des Cafés\n26. Februar, 19. März und 17. Dezember\njeweils donnerstags von 14.30 bis 16.30 Uhr", ["2015-02-26", "2015-03-19", "2015-12-17"], ["14:30-16:30"], ["2015-02-26T14:30>2015-02-26T16:30", "2015-03-19T14:30>2015-03-19T16:30", "2015-12-17T14:30>2015-12-17T16:30"], ref="2015-01-14"),
     row("Der Fachtag findet am 12. Mai 2024 statt. Um 10 Uhr begrüßt der Landrat die Gäste. Um 10.30 Uhr folgt ein Vortrag. Ab 12.30 Uhr gibt es Mittagessen.", ["2024-05-12"], ["10:00", "10:30", "12:30"], ["2024-05-12T10:00"], ref="2024-04-20"),
     row("Das Stadtfest findet am 11. und 12. Mai 2024 statt, am Samstag ab 14 Uhr und am Sonntag ab 11 Uhr.", ["2024-05-11", "2024-05-12"], ["14:00", "11:00"], ["2024-05-11T14:00", "2024-05-12T11:00"], ref="2024-04-20"),
+    # page stamps and file names are not dates of the content
+    row("Sie sind hier: marburgnews >\nHeute ist Sonntag, 8. September 2024\n\nText von Samstag, 3. März 2007\n\nDer nächste Kurs ist am 17. März.", ["2007-03-17"], [], ["2007-03-17"], ref="2007-03-03"),
+    row("2014-10-19_Tag_der_offenen_TuerDie Werkstätten laden am Samstag, 25. Oktober 2014, ein.", ["2014-10-25"], [], ["2014-10-25"], ref="2014-10-19"),
+    row("Bild: https://example.org/2024/05/12/fest.jpg – Das Fest ist am 1. Juni 2024.", ["2024-06-01"], [], ["2024-06-01"], ref="2024-05-12"),
+    row("Der Kurs ist am 17./18. März 2024.", ["2024-03-17", "2024-03-18"], [], ["2024-03-17", "2024-03-18"], ref="2024-03-01"),
     # a bare weekday that takes up a day dated before it
     row("Der Bürgermeister lädt am Mittwoch, 1. September, und Donnerstag, 2. September, zu Spaziergängen. Am Mittwoch geht es nach Seidmannsdorf. Treffpunkt ist um 17 Uhr der Dorfplatz. Am Donnerstag startet der Spaziergang um 18 Uhr.", ["2021-09-01", "2021-09-02", "2021-09-01", "2021-09-02"], ["17:00", "18:00"], ["2021-09-01T17:00", "2021-09-02T18:00"], ref="2021-08-30"),
     row("Die Sammelaktion ist am Samstag, 22.3. von 9.00-12.00 Uhr. Nach getaner Arbeit trifft man sich am Samstag ab ca. 12 Uhr zum Essen.", ["2025-03-22", "2025-03-22"], ["09:00-12:00", "12:00"], ["2025-03-22T09:00>2025-03-22T12:00"], ref="2025-03-01"),

@@ -137,6 +137,21 @@ _CALENDAR_PAIR = re.compile(
 )
 
 
+_FILE_NAME = re.compile(r"_|://|\.(?:jpe?g|png|gif|webp|pdf|docx?|html?)\b", re.I)
+
+
+def _in_identifier(text: str, start: int, end: int) -> bool:
+    """The characters ``start:end`` are part of a file name or address: the word around them
+    (up to white space) has an underscore, a scheme or a file extension."""
+    lo = start
+    while lo > 0 and not text[lo - 1].isspace():
+        lo -= 1
+    hi = end
+    while hi < len(text) and not text[hi].isspace():
+        hi += 1
+    return bool(_FILE_NAME.search(text, lo, hi))
+
+
 def _item_days(item: DateItem) -> list[dt.date]:
     """The days of a date item: one, or every day of a range of at most a week."""
     d0 = item.first.value
@@ -327,6 +342,8 @@ class TemporalGrammar:
     def date_atoms(self, text: str) -> list[DateAtom]:
         atoms = []
         for m in self.date_rx.finditer(text):
+            if _in_identifier(text, m.start(), m.end()):
+                continue  # "2014-10-19_Tag_der_offenen_Tuer.jpg", a link's path: a name, not a date
             atom = self._atom(m)
             if atom is not None:
                 atoms.append(atom)
