@@ -180,6 +180,15 @@ def orgs(extractor, text):
         ("In den Gemeinden Schauenburg und Habichtswald wohnen viele.", []),
         ("Die Stiftungen und Vereine der Stadt helfen.", []),
         ("Eingeladen sind alle Bürgerinnen und Bürger der Stadt Erfurt.", []),
+        # a town that opens a sentence as its subject, or a person's body, acts
+        ("Grünwald – Die Gemeinde Grünwald hat eine Unterkunft gefunden.", ["Gemeinde Grünwald"]),
+        ("Die Gemeinde Schauenburg erarbeitet derzeit einen Wärmeplan.", ["Gemeinde Schauenburg"]),
+        ("Fragen beantwortet Jennifer Marunge von der Stadt Senftenberg.", ["Stadt Senftenberg"]),
+        ("Im vergangenen Jahr hatte das Land Schleswig-Holstein die Zuschüsse erhöht.", ["Land Schleswig-Holstein"]),
+        ("Die Kosten übernehme der Kreis Mettmann.", ["Kreis Mettmann"]),
+        # … not when it is only the place ("in", "nach", "aus der Stadt")
+        ("Die Wanderung führt in die Stadt Erfurt.", []),
+        ("Die Stadt Erfurt\n\nist die Landeshauptstadt.", []),
         ("Die Kampagne der Stadt Emmendingen startet.", ["Stadt Emmendingen"]),
         ("Die Geraer Stadt- und Regionalbibliothek und die Thüringer Landesmedienanstalt laden ein. Angebote in Gera gibt es viele.",
          ["Stadt- und Regionalbibliothek Gera", "Thüringer Landesmedienanstalt"]),
@@ -320,7 +329,9 @@ def _with_ents(nlp, text, ents):
         ("Es spricht Claudia Borowiak.", [("Claudia Borowiak", "ORG")], [], ["Claudia Borowiak"]),
         ("Gekommen waren die Landkreise Südwestpfalz und Kusel.", [("Landkreise Südwestpfalz", "ORG")], [], []),
         ("Dazu kamen Kommunale Teams aus dem Land.", [("Kommunale Teams", "ORG")], [], []),
-        ("Die Erzdiözese Bamberg feiert.", [("Erzdiözese Bamberg", "ORG")], [], []),
+        ("Die Wallfahrt führt in die Erzdiözese Bamberg.", [("Erzdiözese Bamberg", "ORG")], [], []),
+        # … unless it opens the sentence as its subject
+        ("Die Erzdiözese Bamberg feiert ihr Jubiläum.", [("Erzdiözese Bamberg", "ORG")], ["Erzdiözese Bamberg"], []),
         # a model PER must look like first name + surname (or follow a title or role)
         ("Das Programm Hauptamt startet.", [("Programm Hauptamt", "PER")], [], []),
         ("Gestern sprach Tuuli Mäkinen.", [("Tuuli Mäkinen", "PER")], [], ["Tuuli Mäkinen"]),

@@ -846,9 +846,14 @@ class EntitiesComponent(PatternComponent):
             return True
         if e + 2 < len(doc) and doc[e].text == "," and doc[e + 1].text == "vertreten" and doc[e + 2].text == "durch":
             return True  # "Die Stadt Waldenbuch, vertreten durch Bürgermeister …"
-        if s == 0:
-            return False
+        if s == 0 or ctx.sent_start(s) and self._whole_line(ctx, s, e):
+            return s > 0 or self._whole_line(ctx, s, e)  # "Gemeinde Schauenburg" as a letterhead
         det = doc[s - 1].text.casefold()
+        if det in {"die", "der", "das"} and e - s >= 2 and (ctx.sent_start(s - 1) or doc[s - 2].text in {"–", ":"}) \
+                and not self._whole_line(ctx, s - 1, e):
+            return True  # the subject that opens a sentence: "Die Gemeinde Grünwald hat …"
+        if det == "der" and s >= 2 and doc[s - 2].text.casefold() == "von":
+            return True  # "Jennifer Marunge von der Stadt Senftenberg", "gefördert von der Stadt …"
         if owner and det in {"der", "des"} and s >= 2 and _CAP.match(doc[s - 2].text) and not ctx.sent_start(s - 2) \
                 and doc[s - 2].text.casefold() not in self.determiners and doc[s - 2].text.replace("-", "").isalpha() \
                 and doc[s - 2].text not in self._inhabitants:
@@ -863,6 +868,17 @@ class EntitiesComponent(PatternComponent):
         lo = max(ctx.sent_lo(s), s - 6)
         hi = min(ctx.sent_hi(s), e + 10)
         return any(doc[x].text.casefold() in self.acting_verbs for x in range(lo, hi) if x < s - 1 or x >= e)
+
+    @staticmethod
+    def _whole_line(ctx: "_Context", s: int, e: int) -> bool:
+        """Tokens s..e are a line of their own."""
+        doc = ctx.doc
+        text = doc_text(doc)
+        a, b = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
+        line_lo = text.rfind("\n", 0, a) + 1
+        line_hi = text.find("\n", b)
+        line_hi = len(text) if line_hi < 0 else line_hi
+        return not text[line_lo:a].strip() and not text[b:line_hi].strip()
 
     def _known_names(self, ctx: "_Context", found: list[_Org]) -> list[_Org]:
         """Well-known organisations written without a head noun ("Caritas", "Arbeiterwohlfahrt")."""
