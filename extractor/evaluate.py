@@ -92,6 +92,22 @@ def org_key(name: str) -> str:
     return " ".join(out)
 
 
+def align_aliases(gold: set[str], pred: set[str], aliases: dict[str, set[str]]) -> set[str]:
+    """``pred`` with each unmatched key replaced by an unmatched gold key it was also written
+    as (an acronym alone is the same organisation: gold "DRK", predicted "Deutsches Rotes
+    Kreuz" from the mention "DRK")."""
+    open_gold = gold - pred
+    out = set()
+    for key in sorted(pred):
+        if key not in gold:
+            hit = sorted(aliases.get(key, set()) & open_gold)
+            if hit:
+                open_gold.discard(hit[0])
+                key = hit[0]
+        out.add(key)
+    return out
+
+
 def person_key(name: str) -> str:
     return " ".join(_fold(_TITLES.sub("", name)).split())
 
@@ -197,6 +213,9 @@ class Prediction:
     dates: set[str] = field(default_factory=set)
     events: list[dict] = field(default_factory=list)  # gold-shaped events
     organizations: set[str] = field(default_factory=set)
+    #: per organisation key, the keys of the other forms it was written in (its acronym, the
+    #: texts of its mentions): gold "DRK" is the organisation predicted as "Deutsches Rotes Kreuz"
+    org_aliases: dict[str, set[str]] = field(default_factory=dict)
     persons: set[str] = field(default_factory=set)
     emails: set[str] = field(default_factory=set)
     phones: set[str] = field(default_factory=set)
@@ -260,6 +279,10 @@ def _prediction_from_result(result) -> Prediction:
         else:
             pred.dates.add(v)
     pred.organizations = {org_key(o["name"]) for o in data["organizations"]}
+    for o in data["organizations"]:
+        forms = {o.get("acronym") or ""} | {
+            m["text"] for m in data["mentions"]["organizations"] if m["value"] == o["name"]}
+        pred.org_aliases[org_key(o["name"])] = {org_key(f) for f in forms if f} - {org_key(o["name"])}
     pred.persons = {person_key(p["name"]) for p in data["persons"]}
     pred.emails = {m["value"].lower() for m in data["mentions"]["emails"]}
     pred.phones = {m["value"] for m in data["mentions"]["phones"] if m.get("kind", "phone") != "fax"}
@@ -342,8 +365,9 @@ def score_document(report: Report, doc: GoldDoc, pred: Prediction) -> dict:
             if k in p_ends:
                 report.acc["session_end"].add(session_key(s.get("end")) == p_ends[k])
     diff["attributes"] = wrong
+    gold_orgs = {org_key(o) for o in gold.get("organizations", [])}
     diff["organizations"] = report.prf["organizations"].add(
-        {org_key(o) for o in gold.get("organizations", [])}, pred.organizations
+        gold_orgs, align_aliases(gold_orgs, pred.organizations, pred.org_aliases)
     )
     diff["persons"] = report.prf["persons"].add(
         {person_key(p) for p in gold.get("persons", [])}, pred.persons

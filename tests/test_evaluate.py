@@ -8,6 +8,7 @@ import re
 import pytest
 
 from extractor.evaluate import (
+    align_aliases,
     PRF,
     Report,
     check_floors,
@@ -37,6 +38,17 @@ def test_org_key_tolerates_inflection(a, b):
 
 def test_org_key_keeps_different_names_apart():
     assert org_key("Deutscher Städtetag") != org_key("Deutscher Landkreistag")
+
+
+def test_acronym_alone_is_the_same_organisation():
+    gold = {org_key("DRK"), org_key("Stadt Bonn")}
+    pred = {org_key("Deutsches Rotes Kreuz"), org_key("Stadtwerke Bonn")}
+    aliases = {org_key("Deutsches Rotes Kreuz"): {org_key("DRK")}, org_key("Stadtwerke Bonn"): {org_key("SWB")}}
+    assert align_aliases(gold, pred, aliases) == {org_key("DRK"), org_key("Stadtwerke Bonn")}
+    # one gold name is matched once
+    two = {org_key("Deutsches Rotes Kreuz"), org_key("DRK Kreisverband")}
+    both = {k: {org_key("DRK")} for k in two}
+    assert len(align_aliases({org_key("DRK")}, two, both) & {org_key("DRK")}) == 1
 
 
 @pytest.mark.parametrize(
