@@ -155,6 +155,13 @@ def orgs(extractor, text):
         # clubs with a founding year and a town in -heim; club, church and utility heads
         ("Der TSV 1860 Hofheim und der SV Wacker Burghausen laden zum Sommerfest.",
          ["TSV 1860 Hofheim", "SV Wacker Burghausen"]),
+        # a club's number after its name, an ordinal before its acronym; not a year or a time
+        ("Spieler des SV Saar 05 begleiten die Kinder. Gegner ist der 1. FC Saarbrücken II.",
+         ["SV Saar 05", "1. FC Saarbrücken"]),
+        ("Der ADFC Burgwedel 2024 lädt ein, der TV Walldürn 12 Uhr.", ["ADFC Burgwedel", "TV Walldürn"]),
+        # a town's name prefix ("Bad", "Sankt") after a municipal head; the town's people are no name
+        ("Die Stadt Bad Vilbel lädt ein.", ["Stadt Bad Vilbel"]),
+        ("Zur Seniorenfahrt lädt die Stadt Vilbeler Bürgerinnen und Bürger ein.", []),
         ("Die Kolpingsfamilie Geisenfeld und die Landfrauen Ohmtal feiern im Pfarrheim.",
          ["Kolpingsfamilie Geisenfeld", "Landfrauen Ohmtal"]),
         ("Die Stadtwerke Mainz und das Jobcenter Kreis Kusel informieren.",

@@ -129,6 +129,7 @@ class EntitiesComponent(PatternComponent):
         self.not_surnames = set(_lines(gz["not_surnames"]))
         self._name_continuations = set(patterns.get("name_continuations", []))
         self._districts = set(patterns.get("district_names", []))
+        self._town_prefixes = set(patterns.get("town_prefixes", []))
         self._not_orgs = tuple(patterns.get("not_organizations", []))
         self._inhabitants = set(patterns.get("not_owned", []))
         self.known: dict[str, tuple[str, Optional[str]]] = {}  # fold(form) -> (name, acronym)
@@ -426,11 +427,19 @@ class EntitiesComponent(PatternComponent):
             while e < n and e - k < 2 and not ctx.boundary(e - 1, e) and self._place_name(ctx, e):
                 e += 1
             if e > k:
-                value = doc[i:e].text
+                if e < n and re.fullmatch(r"\d{2}|1[89]\d\d", doc[e].text) and not ctx.boundary(e - 1, e) \
+                        and not (e + 1 < n and re.match(r"(?:Uhr|Jahre|[.:,]\d)", doc[e + 1].text)):
+                    e += 1  # a club's number after its name: "SV Saar 05", "FC Schalke 04"
+                s0 = i
+                if i >= 2 and doc[i - 1].text == "." and doc[i - 2].text == "1" and not ctx.boundary(i - 2, i):
+                    s0 = i - 2  # "der 1. FC Saarbrücken"
+                elif i >= 1 and doc[i - 1].text == "1.":
+                    s0 = i - 1
+                value = doc[s0:e].text
                 if w in self._acr_expand:  # "VHS Preetz" -> "Volkshochschule Preetz"
                     value = self._acr_expand[w] + " " + doc[i + 1:e].text
-                out.append(_Org(i, e, value, acronym=w, priority=1))
-                taken.update(range(i, e))
+                out.append(_Org(s0, e, value, acronym=w, priority=1))
+                taken.update(range(s0, e))
             elif i > 0 and doc[i - 1].text.casefold() in {"der", "die", "das"} and len(w) >= 3 \
                     and w not in self.known_acronyms and self._acting(ctx, i, i + 1, owner=False):
                 out.append(_Org(i, i + 1, w, acronym=w, priority=1))
@@ -534,6 +543,8 @@ class EntitiesComponent(PatternComponent):
         quoted = None
         while k < n and not ctx.boundary(k - 1, k) and k - i <= 6:
             w = doc[k].text
+            if "muni" in head.flags and w.endswith("er") and k + 1 < n and doc[k + 1].text in self._inhabitants:
+                break  # "lädt die Stadt Vilbeler Bürgerinnen und Bürger ein": the town's people
             if w in self._place_nouns and e == k and k + 1 < n and not ctx.boundary(k, k + 1) \
                     and "muni" not in head.flags and self._name_word_after_head(ctx, k + 1):
                 e = k + 2  # "Betreuungsverein Kreis Segeberg", "Klimaschutzagentur Region Hannover"
@@ -741,6 +752,9 @@ class EntitiesComponent(PatternComponent):
         if w in self._districts and k > 0 and (h := self.lexicon.lookup(doc[k - 1].text)) is not None \
                 and "local" in h.flags:
             return True  # "Ortsbeirat Mitte", "Bezirksamt Nord": a district names a local body
+        if w in self._town_prefixes and k + 1 < len(doc) and _CAP.match(doc[k + 1].text) \
+                and not ctx.boundary(k, k + 1):
+            return True  # "Stadt Bad Vilbel", "Gemeinde Sankt Augustin": a town's name prefix
         if w in self.common_nouns:
             # "Bürgerschaftliches Engagement", "Ehrenamt und Bürgerbeteiligung", "Forum (FZ)"
             after_adj = k > 0 and _CAP.match(doc[k - 1].text) and self._adjective(doc[k - 1].text)
