@@ -159,6 +159,10 @@ def orgs(extractor, text):
         ("Spieler des SV Saar 05 begleiten die Kinder. Gegner ist der 1. FC Saarbrücken II.",
          ["SV Saar 05", "1. FC Saarbrücken"]),
         ("Der ADFC Burgwedel 2024 lädt ein, der TV Walldürn 12 Uhr.", ["ADFC Burgwedel", "TV Walldürn"]),
+        # well-known bodies without a head noun
+        ("Außerdem stellen sich Amnesty International, der Weiße Ring und die Volkssolidarität vor.",
+         ["Amnesty International", "Weißer Ring", "Volkssolidarität"]),
+        ("Die Sperrung kündigt Straßen.NRW an.", ["Landesbetrieb Straßenbau Nordrhein-Westfalen"]),
         # a town's name prefix ("Bad", "Sankt") after a municipal head; the town's people are no name
         ("Die Stadt Bad Vilbel lädt ein.", ["Stadt Bad Vilbel"]),
         ("Zur Seniorenfahrt lädt die Stadt Vilbeler Bürgerinnen und Bürger ein.", []),
