@@ -301,6 +301,10 @@ ROWS = [
     row("2014-10-19_Tag_der_offenen_TuerDie Werkstätten laden am Samstag, 25. Oktober 2014, ein.", ["2014-10-25"], [], ["2014-10-25"], ref="2014-10-19"),
     row("Bild: https://example.org/2024/05/12/fest.jpg – Das Fest ist am 1. Juni 2024.", ["2024-06-01"], [], ["2024-06-01"], ref="2024-05-12"),
     row("Der Kurs ist am 17./18. März 2024.", ["2024-03-17", "2024-03-18"], [], ["2024-03-17", "2024-03-18"], ref="2024-03-01"),
+    # a list of weekdays before a list of days pairs in order
+    row("Der SV lädt für Samstag und Sonntag, 21. und 22. Juli, zum Fest ein.", ["2018-07-21", "2018-07-22"], [], ["2018-07-21", "2018-07-22"], ref="2018-07-20"),
+    row("Das Fest ist von Freitag bis Sonntag, 20. bis 22. Juli.", ["2018-07-20..2018-07-22"], [], ["2018-07-20>2018-07-22"], ref="2018-07-01"),
+    row("Der SV lädt für Samstag und Sonntag, 21. und 22. Juli, zum Fest ein.\n\nDer Samstag startet um 12 Uhr mit einem Turnier.", ["2018-07-21", "2018-07-22"], ["12:00"], ["2018-07-21T12:00", "2018-07-22"], ref="2018-07-20"),
     # a bare weekday that takes up a day dated before it
     row("Der Bürgermeister lädt am Mittwoch, 1. September, und Donnerstag, 2. September, zu Spaziergängen. Am Mittwoch geht es nach Seidmannsdorf. Treffpunkt ist um 17 Uhr der Dorfplatz. Am Donnerstag startet der Spaziergang um 18 Uhr.", ["2021-09-01", "2021-09-02", "2021-09-01", "2021-09-02"], ["17:00", "18:00"], ["2021-09-01T17:00", "2021-09-02T18:00"], ref="2021-08-30"),
     row("Die Sammelaktion ist am Samstag, 22.3. von 9.00-12.00 Uhr. Nach getaner Arbeit trifft man sich am Samstag ab ca. 12 Uhr zum Essen.", ["2025-03-22", "2025-03-22"], ["09:00-12:00", "12:00"], ["2025-03-22T09:00>2025-03-22T12:00"], ref="2025-03-01"),

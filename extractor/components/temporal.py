@@ -113,8 +113,11 @@ class TemporalComponent(PatternComponent):
             r"(?<![\w-])(?:[Jj]eden|[Jj]edem|[Aa]n\s+jedem|[Aa]m)\s+(?P<ord>" + "|".join(patterns.get("weekday_ordinals", {"ersten": 1}))
             + r")\s+(?P<wd>" + "|".join(weekdays) + r")(?![\w-])")
         self._weekday_before = re.compile(  # "am Samstag ab " right before a time
-            r"(?:am|Am)\s+(" + "|".join(sorted(weekdays, key=len, reverse=True))
-            + r")\s*,?\s*(?:(?:von|ab|um|bereits|schon|erst)\s+)?$")
+            r"(?:(?:am|Am)\s+(" + "|".join(sorted(weekdays, key=len, reverse=True))
+            + r")\s*,?\s*(?:(?:von|ab|um|bereits|schon|erst)\s+)?"
+            # "Der Samstag startet um 12 Uhr", "Am Sonntag geht es ab 11 Uhr weiter"
+            + r"|(?:[Aa]m|[Dd]er)\s+(" + "|".join(sorted(weekdays, key=len, reverse=True))
+            + r")\s+(?:[a-zäöüß]+\s+){1,3}(?:(?:von|ab|um)\s+)?)$")
         self._every = _words_rx(patterns.get("every_cues", ["jeweils"]), r"(?![\w-])")
         fillers = patterns.get("time_role_fillers", r"(?:\s|:|,)*")
         roles = patterns["time_role_cues"]
@@ -578,12 +581,12 @@ class TemporalComponent(PatternComponent):
         """"am 10. und 11. Mai, am Samstag ab 14 Uhr und am Sonntag ab 11 Uhr": a time right after
         a bare weekday holds on that weekday's day only."""
         for f in found:
-            if len(f.group.items) < 2 or len(f.times) < 2:
+            if len(f.group.items) < 2 or not f.times:
                 continue
             for t in f.times:
-                m = self._weekday_before.search(text, max(0, t.start - 30), t.start)
+                m = self._weekday_before.search(text, max(0, t.start - 40), t.start)
                 if m:
-                    t.weekday = self.grammar.data["weekdays"][m.group(1)]
+                    t.weekday = self.grammar.data["weekdays"][m.group(1) or m.group(2)]
 
     def sessions_of(self, f: _Found) -> list[Candidate]:
         all_slots = time_slots(f.times)

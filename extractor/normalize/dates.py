@@ -326,6 +326,10 @@ class TemporalGrammar:
             rf"(?<![\w-])(?:am|Am)\s+(?P<wd>{_alternation(full_wd)})(?:{parts_wd})?(?![\w-])(?!\s*,?\s*(?:den\s+)?\d)"
             + not_recurring
         )
+        # "Samstag und " right before a date group of two days that opens with "Sonntag, 21."
+        self.weekday_pair_rx = re.compile(
+            rf"(?<![\w-])(?P<wd>{_alternation(full_wd)})\s*(?:und|/|bis|–|-)\s*$"
+        )
         ords = data.get("weekday_ordinals", {})
         self.weekday_ordinals = {**ords, **{k.capitalize(): v for k, v in ords.items()}}
         long_months = [m for m in data["months"] if len(m) > 3]
@@ -403,8 +407,22 @@ class TemporalGrammar:
         for grp, lk in zip(groups, links):
             done = self._items(grp, lk)
             if done is not None:
+                self._distribute_weekdays(text, done)
                 out.append(done)
         return out
+
+    def _distribute_weekdays(self, text: str, grp: DateGroup) -> None:
+        """"Samstag und Sonntag, 21. und 22. Juli": the weekdays pair with the days in order
+        (the one written next to "21." is the second weekday of the list, not the 21st's)."""
+        first = grp.atoms[0]
+        if first.weekday is None or len(grp.atoms) != 2:
+            return
+        lo = max(0, first.start - 30)
+        m = self.weekday_pair_rx.search(text[lo : first.start])
+        if m is None or not text[first.start].isalpha():
+            return
+        first.weekday, grp.atoms[1].weekday = self.weekday_number[m.group("wd")], first.weekday
+        first.start = lo + m.start()  # the mention is "Samstag und Sonntag, 21. und 22. Juli"
 
     def _items(self, grp: DateGroup, links: list[str]) -> Optional[DateGroup]:
         atoms = grp.atoms
