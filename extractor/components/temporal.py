@@ -508,6 +508,10 @@ class TemporalComponent(PatternComponent):
                 # one clock time of a text a few sentences below its one date ("Das Fest werden
                 # … um 11.15 Uhr eröffnen")
                 sessions = [f for f in found if f.role == "session"]
+                if len(sessions) > 1 and all(len(f.group.items) == 1 and not f.times for f in sessions) \
+                        and len({f.group.items[0].days() for f in sessions}) == 1:
+                    # "am nächsten Sonnabend … am Sonnabend, 25. März": one day named twice
+                    sessions = [f for f in sessions if f.group.end <= t.start][-1:] or sessions[:1]
                 if len(sessions) == 1 and len(sessions[0].group.items) == 1 and not sessions[0].times \
                         and sessions[0].group.end <= t.start \
                         and (t.role != "time" or t.start - sessions[0].group.end <= 3 * self.max_chars) \
