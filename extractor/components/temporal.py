@@ -73,7 +73,7 @@ class TemporalComponent(PatternComponent):
         self.max_sentences = int(s.get("max_sentences_to_time", 2))
         self.max_chars = int(s.get("max_chars_to_time", 400))
         self._negative = _words_rx(patterns["negative_context"], r"\s*[:.]?\s*$", prefix=r"(?:^|(?<=[\s(]))")
-        self._published = _words_rx(patterns["published_cues"], r"\s*(?:am|vom|:|,)?\s*(?:den\s+)?$")
+        self._published = _words_rx(patterns["published_cues"], r"\s*(?:am|vom|:|,|-|–|—|\|)?\s*(?:den\s+)?$")
         # "Anmeldeschluss: 30. April", "die Bewerbungsfrist ende am 15.12.2019"
         self._dl_alone = _words_rx(
             patterns["deadline_alone"], r"(?:[\s,:–-]+[\wäöüß]+){0,3}?[\s,:–-]*(?:am|bis|zum|ist|der|den|:)?\s*(?:der|den|zum)?\s*$"
