@@ -76,6 +76,8 @@ def test_urls(extractor, text, expected):
         ("Tel.0631/3654471", ["+496313654471"]),
         ("Anmeldung: Ehrenamtsbörse, Tel. (0 68 24) 9 06 14 23, E-Mail", ["+4968249061423"]),
         ("Version 1.0631 7 ist erschienen", []),
+        # a number ends at its line: the date on the next line does not run it on
+        ("Atelierhof, Hauptstr. 76\nTel. 035322 32797\n01.05.2020, 17 Uhr", ["+493532232797"]),
     ],
 )
 def test_phones(extractor, text, expected):
