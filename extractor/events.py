@@ -26,7 +26,7 @@ from zoneinfo import ZoneInfo
 
 from spacy.tokens import Doc
 
-from .clean import CleanedDocument
+from .clean import CleanedDocument, is_date_line
 from .components.base import Candidate, doc_text
 from .data import load_json
 from .intervals import Intervals
@@ -248,6 +248,7 @@ class Draft:
     shared: list[tuple[int, int]] = field(default_factory=list)  # text that holds for all events
     item: Optional[tuple[int, int]] = None  # the list item the event stands in
     days: set = field(default_factory=set)  # the days of its sessions, kept as they join
+    block: bool = False  # its item is a block of a calendar listing (opened by its date line)
 
     @property
     def kind_key(self) -> Optional[str]:
@@ -311,6 +312,8 @@ class ListItems:
     least three of them — as (start, end) spans sorted by start."""
 
     spans: list[tuple[int, int]]
+    #: the spans that are blocks of a calendar listing, each opened by a line of its own date
+    blocks: frozenset = frozenset()
 
     def find(self, pos: int) -> Optional[tuple[int, int]]:
         lo, hi = 0, len(self.spans) - 1
@@ -344,6 +347,11 @@ def list_items(geo: Geometry) -> ListItems:
         for part in sentence.split(";"):
             spans.append((pos, pos + len(part)))
             pos += len(part) + 1
+    blocks = _date_blocks(text)
+    if blocks:
+        inner = [b for b in bullets if any(b0 < b < b1 for b0, b1 in blocks)]
+        if not inner:
+            spans.extend(blocks)
     spans.sort()
     out: list[tuple[int, int]] = []
     for sp in spans:  # keep them disjoint: a later span starts after the former ends
@@ -355,7 +363,33 @@ def list_items(geo: Geometry) -> ListItems:
             else:
                 continue
         out.append(sp)
-    return ListItems([sp for sp in out if sp[0] < sp[1]])
+    return ListItems([sp for sp in out if sp[0] < sp[1]], frozenset(b for b in blocks if b in out))
+
+
+_OPEN_RANGE = re.compile(r"\b(\d{1,2}(?:[:.]\d{2})?)\s*(?:-|–|bis)\s*(\d{1,2}(?:[:.]\d{2})?\s*Uhr)")
+
+
+def _date_blocks(text: str) -> list[tuple[int, int]]:
+    """A calendar listing: lines that hold only a date and time ("01.05.2020, 17 Uhr"), each
+    followed by lines of its own (title, text, place) up to the next such line. At least two
+    such blocks, each with content, or none."""
+    heads = []
+    pos = 0
+    for line in text.split("\n"):
+        if is_date_line(_OPEN_RANGE.sub(r"\1 Uhr - \2", line)):  # "01.05.2020, 11 - 18 Uhr"
+            heads.append(pos)
+        pos += len(line) + 1
+    if len(heads) < 2:
+        return []
+    out = []
+    for n, h in enumerate(heads):
+        end = heads[n + 1] if n + 1 < len(heads) else len(text)
+        eol = text.find("\n", h)
+        body = text[eol + 1 : end].strip() if 0 <= eol < end else ""
+        if not body:
+            return []  # consecutive date lines: a list of dates of one event, not a listing
+        out.append((h, end))
+    return out
 
 
 _CAL_WORDS = {"montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "uhr",
@@ -476,8 +510,9 @@ def group_sessions(geo: Geometry, cands: list[Candidate], orgs: list[Candidate] 
         quote = _quoted_name(geo, si, cand.start, prev_end)
         new_day = cur is None or day_of(session) not in cur.days
         item_text = geo.text[item[0] : item[1]] if item is not None else ""
-        if cur is not None and item is not None and item != last_item and new_day \
-                and not _PART.search(item_text) and _named_item(item_text):
+        named_item = item is not None and (item in items.blocks or _named_item(item_text))
+        if cur is not None and item is not None and item != last_item and (new_day or item in items.blocks) \
+                and not _PART.search(item_text) and named_item:
             joins = False  # another item of a listing of events
         elif cur is not None and item is not None and item == last_item:
             joins = True  # the sessions of one list item belong together
@@ -505,8 +540,9 @@ def group_sessions(geo: Geometry, cands: list[Candidate], orgs: list[Candidate] 
         if not joins:
             cur = Draft(first_sent=si, last_sent=si)
             drafts.append(cur)
-            if item is not None and _named_item(item_text):
+            if named_item:
                 cur.item = item
+                cur.block = item in items.blocks
                 inner = [k for k in find_kind_cues(geo.text, *item) if k.strong] or find_kind_cues(geo.text, *item)
                 cue = inner[0] if inner else cue
             if quote and cue is not None and "„" not in cue.title and not cur.item:
@@ -802,7 +838,13 @@ def _proper_hall(value: str) -> bool:
 
 def _title(draft: Draft, cleaned: Optional[CleanedDocument], geo: Geometry) -> Optional[str]:
     """The event's name: the same kind's cue in its region that carries a quoted name, else
-    the kind's first cue there (the introduction), else the page title."""
+    the kind's first cue there (the introduction), else the page title. An event of a
+    calendar listing is named by the first line of its block, under its date line."""
+    if draft.block and draft.item is not None:
+        lines = [ln.strip() for ln in geo.text[draft.item[0] : draft.item[1]].split("\n")[1:]]
+        first = next((ln for ln in lines if ln), "")
+        if first and _headline(first) and not _OPEN_RANGE.search(first):
+            return first
     if draft.kind is not None and draft.kind.strong:
         key = draft.kind_key
         same = [

@@ -307,3 +307,40 @@ def test_registration_channel_in_the_next_sentence_and_sentence_is_no_title(extr
 def test_building_organiser_is_the_fallback_venue(extractor, text, location):
     r = extractor.extract(text=text, reference_date=dt.date(2024, 4, 20))
     assert [e.location.name for e in r.events] == [location]
+
+
+CALENDAR_LISTING = """Veranstaltungen im Mai
+
+01.05.2020, 11 - 18 Uhr
+Tag der Arbeit
+Kunst macht Arbeit, Vorbesichtigung zu den offenen Ateliers.
+Ort/Info:
+Atelierhof Werenzhain, Werenzhainer Hauptstr. 76, 03253 Doberlug-Kirchhain
+Tel. 035322 32797
+01.05.2020, 17 Uhr
+„Quisquilien“ - Vernissage zur Ausstellung mit Malerei
+Ort:
+Atelierscheune, Hohenkuhnsdorf 19, 04916 Schönewalde
+02.05.2020, 19.30 Uhr
+Sinfoniekonzert
+Ort:
+Nikolai-Kirche Bad Liebenwerda, Markt 24, 04924 Bad Liebenwerda
+"""
+
+
+def test_calendar_listing_blocks_are_events(extractor):
+    """Each block of a listing opened by its own date line is an event, even on the same day;
+    its first line names it and its 'Ort:' line is its venue."""
+    result = extractor.extract(text=CALENDAR_LISTING, reference_date="2020-04-20")
+    got = [(e.title, [s.start.strftime("%m-%d %H:%M") for s in e.sessions], e.location.name) for e in result.events]
+    assert got == [
+        ("Tag der Arbeit", ["05-01 11:00"], "Atelierhof Werenzhain"),
+        ("„Quisquilien“ - Vernissage zur Ausstellung mit Malerei", ["05-01 17:00"], "Atelierscheune"),
+        ("Sinfoniekonzert", ["05-02 19:30"], "Nikolai-Kirche Bad Liebenwerda"),
+    ]
+
+
+def test_consecutive_date_lines_are_one_event(extractor):
+    text = "Unsere Kurstermine:\n14.02.2026, 10 Uhr\n14.03.2026, 10 Uhr\n\nDer Kurs „Erste Hilfe“ findet im Rathaus statt."
+    result = extractor.extract(text=text, reference_date="2026-01-10")
+    assert len(result.events) == 1 and len(result.events[0].sessions) == 2

@@ -107,7 +107,7 @@ class VenuesComponent(PatternComponent):
         self.premises = set(p.get("venue_premises", ()))
         line_labels = p.get("venue_line_labels", ())
         self._line_label = re.compile(
-            r"^[ \t]*(?:" + _alternation(line_labels) + r")[ \t]*:?[ \t]*\n[ \t]*(?P<name>[A-ZÄÖÜ„\"][^\n,;]{1,60})$",
+            r"^[ \t]*(?:" + _alternation(line_labels) + r")[ \t]*:?[ \t]*\n[ \t]*(?P<name>[A-ZÄÖÜ„\"][^\n,;]{1,60})(?:[,;][^\n]*)?$",
             re.M) if line_labels else None
         self._label = re.compile(r"(?:" + _alternation([w for w in p["locative_before"] if w.endswith(":")])
                                  + r")[ \t]*$")
