@@ -201,6 +201,7 @@ class TemporalComponent(PatternComponent):
         for t in times:
             t.role = self.time_role(text, t)
 
+        news_stamps = self.news_list_stamps(text, groups)
         found = []
         for grp in groups:
             i = sidx(grp.start)
@@ -208,7 +209,7 @@ class TemporalComponent(PatternComponent):
             if role == "session" and self._published_after and self._published_after.match(text, grp.end):
                 role = "published"
             if role == "session":
-                if self.is_top_stamp(text, grp):
+                if self.is_top_stamp(text, grp) or text.rfind("\n", 0, grp.start) + 1 in news_stamps:
                     role = "published"
                 elif self._cancel.search(text, starts[i], starts[i + 1] if i + 1 < len(starts) else len(text)):
                     role = "cancelled"
@@ -384,6 +385,30 @@ class TemporalComponent(PatternComponent):
         ):
             return "published"
         return "session"
+
+    def news_list_stamps(self, text: str, groups: list[DateGroup]) -> set[int]:
+        """The line starts of a news list's stamps: lines that hold one date with its year and
+        nothing else ("23. Februar 2026|"), each right under a headline and over a paragraph of
+        prose — at least two of them. (A calendar puts the date line over the title.)"""
+        out = set()
+        for grp in groups:
+            if grp.relative or len(grp.items) != 1 or grp.items[0].is_range \
+                    or not all(a.explicit_year for a in grp.atoms):
+                continue
+            ls = text.rfind("\n", 0, grp.start) + 1
+            le = text.find("\n", grp.end)
+            le = len(text) if le < 0 else le
+            if (text[ls : grp.start] + text[grp.end : le]).strip(" \t|/·•-–—,:") != "":
+                continue
+            before = [ln.strip() for ln in text[:ls].split("\n") if ln.strip()]
+            after = [ln.strip() for ln in text[le:].split("\n") if ln.strip()]
+            if not before or not after:
+                continue
+            head, body = before[-1], after[0]
+            if len(head.split()) <= 12 and not re.search(r"[.!?:]$", head) and not self.grammar.times(head) \
+                    and len(body.split()) >= 12 and not self.grammar.date_atoms(head):
+                out.add(ls)
+        return out if len(out) >= 2 else set()
 
     def is_top_stamp(self, text: str, grp: DateGroup) -> bool:
         """A date alone on one of the first lines ("22.09.2017", "Do, 22. April 2021"), or closing
