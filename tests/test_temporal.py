@@ -225,6 +225,7 @@ ROWS = [
     row("Dieses Seminar findet am 25. Januar 2023 statt. Es beginnt am 25. Januar 2023 um 13:30 Uhr.", ["2023-01-25", "2023-01-25"], ["13:30"], ["2023-01-25T13:30"]),
     row("Die Osternacht: Samstag, 22.3. um 22 Uhr in der Talkirche", ["2008-03-22"], ["22:00"], ["2008-03-22T22:00"], ref="2008-02-25"),
     row("Am 6. Juli 2024: Sommerfest. Am 7. Juli 2024: Gottesdienst.", ["2024-07-06", "2024-07-07"], [], ["2024-07-06", "2024-07-07"]),
+    row("Die IHK bietet vom 18. bis 22. November 2019 einen Live-Chat an. Täglich von 8.00 bis 12.00 Uhr können Gründer Fragen stellen.", ["2019-11-18..2019-11-22"], ["08:00-12:00"], ["2019-11-18T08:00>2019-11-18T12:00", "2019-11-19T08:00>2019-11-19T12:00", "2019-11-20T08:00>2019-11-20T12:00", "2019-11-21T08:00>2019-11-21T12:00", "2019-11-22T08:00>2019-11-22T12:00"], ref="2019-11-10"),
     row("vom 17. bis 30. September 2026, täglich 10 bis 18 Uhr", ["2026-09-17..2026-09-30"], ["10:00-18:00"], ["2026-09-17T10:00>2026-09-30T18:00"]),
     row("Der Kurs am 5., 12. und 19. März 2025 jeweils um 18 Uhr", ["2025-03-05", "2025-03-12", "2025-03-19"], ["18:00"], ["2025-03-05T18:00", "2025-03-12T18:00", "2025-03-19T18:00"]),
     row("Das Café öffnet am 14. September 2021. Es ist von 14.30 bis 17 Uhr geöffnet.", ["2021-09-14"], ["14:30-17:00"], ["2021-09-14"]),

@@ -58,6 +58,7 @@ def run(extractor, text):
         ("Vorbereitet wird in digitalen Workshops.", [("online", "online")]),
         ("Ab Mitte Juni bietet die VHS eine Reihe von sieben Online-Donnerstagsvorträgen an.", [("online", "online")]),
         ("Die Verbraucherzentrale bietet 24 Online-Vorträge an.", [("online", "online")]),
+        ("Die IHK bietet auf ihrer Homepage einen Live-Chat an.", [("online", "online")]),
         ("Am Abend wird es im Bodenseeforum um Beteiligung gehen.", [("Bodenseeforum", "venue")]),
         ("Von 14 bis 18 Uhr präsentieren sich in der Sport- und Kulturhalle rund 40 Vereine.",
          [("Sport- und Kulturhalle", "venue")]),

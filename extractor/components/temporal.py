@@ -71,6 +71,7 @@ class TemporalComponent(PatternComponent):
         s = patterns.get("settings", {})
         self.window = int(s.get("cue_window", 60))
         self.max_sentences = int(s.get("max_sentences_to_time", 2))
+        self.daily_max_days = int(s.get("daily_sessions_max_days", 7))
         self.max_chars = int(s.get("max_chars_to_time", 400))
         self._negative = _words_rx(patterns["negative_context"], r"\s*[:.]?\s*$", prefix=r"(?:^|(?<=[\s(]))")
         self._published = _words_rx(patterns["published_cues"], r"\s*(?:am|vom|:|,|-|–|—|\|)?\s*(?:den\s+)?$")
@@ -118,6 +119,7 @@ class TemporalComponent(PatternComponent):
             # "Der Samstag startet um 12 Uhr", "Am Sonntag geht es ab 11 Uhr weiter"
             + r"|(?:[Aa]m|[Dd]er)\s+(" + "|".join(sorted(weekdays, key=len, reverse=True))
             + r")\s+(?:[a-zäöüß]+\s+){1,3}(?:(?:von|ab|um)\s+)?)$")
+        self._daily = _words_rx(patterns.get("daily_cues", ["täglich"]), r"(?![\w-])")
         self._every = _words_rx(patterns.get("every_cues", ["jeweils"]), r"(?![\w-])")
         fillers = patterns.get("time_role_fillers", r"(?:\s|:|,)*")
         roles = patterns["time_role_cues"]
@@ -200,6 +202,8 @@ class TemporalComponent(PatternComponent):
         ]
         for t in times:
             t.role = self.time_role(text, t)
+            s0 = starts[sidx(t.start)]
+            t.daily = bool(self._daily.search(text, max(s0, t.start - 40), t.start))
 
         news_stamps = self.news_list_stamps(text, groups)
         found = []
@@ -628,6 +632,15 @@ class TemporalComponent(PatternComponent):
             attrs = {"date_start": item.start, "date_end": item.end}
             if not slots:
                 out.append(Candidate("sessions", *evidence, {"start": d0, "end": d1}, attrs=dict(attrs)))
+                continue
+            daily = [x for x in slots if x[2].daily]
+            if d1 is not None and daily and 0 < (d1 - d0).days <= self.daily_max_days:
+                # "vom 18. bis 22. November … Täglich von 8.00 bis 12.00 Uhr": a session a day
+                for k in range((d1 - d0).days + 1):
+                    day = d0 + dt.timedelta(days=k)
+                    for (sh, sm), end, t in daily:
+                        start, stop = _clock_span(day, None, (sh, sm), end)
+                        out.append(Candidate("sessions", *evidence, {"start": start, "end": stop}, attrs=dict(attrs)))
                 continue
             for (sh, sm), end, t in slots:
                 start, stop = _clock_span(d0, d1, (sh, sm), end)

@@ -176,6 +176,7 @@ class TimeAtom:
     pre: Optional[str] = None
     role: str = "time"  # time | start | end | doors
     weekday: Optional[int] = None  # "am Samstag ab 14 Uhr": holds on that weekday only
+    daily: bool = False  # "Täglich von 8 bis 12 Uhr": holds on each day of a span
 
     @property
     def value(self) -> str:
