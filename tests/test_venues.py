@@ -135,6 +135,8 @@ def test_town_of_an_acting_body_is_a_city(extractor):
         ("Sitzung im Großen Sitzungssaal des Landratsamtes.", ["Großer Sitzungssaal"]),
         ("Lesung in den Europasaal des Zentrums.", ["Europasaal"]),
         ("Gelesen wird im Zeitraum von 10 bis 12 Uhr.", []),
+        ("Datum: Di, 20.08.2019\nRaum: Roter Saal\nOrt: Rathaus", ["Roter Saal"]),
+        ("Raum: Ratssaal\n", ["Ratssaal"]),
         # negatives
         ("Engagement braucht Raum für Ideen im ländlichen Raum.", []),
         ("Im Zeitraum bis 2025 gibt es Spielraum.", []),

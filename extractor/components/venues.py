@@ -133,6 +133,10 @@ class VenuesComponent(PatternComponent):
         self._online_word = re.compile(r"(?<![\w/.@-])(?:" + _alternation(p["online_words"]) + r")(?![\w/.@-])")
         self._online_verbs = re.compile(r"\b(?:" + _alternation(p["online_verbs"]) + r")\b")
         self._online_not_after = re.compile(r"^[\s,]*(?:" + _alternation(p["online_not_after"]) + r")\b")
+        labels = p.get("room_line_labels", [])
+        self._room_line = re.compile(  # "Raum: Roter Saal" (a form's field: the whole value)
+            r"^[ \t]*(?:" + _alternation(labels) + r")[ \t]*:[ \t]*(?P<room>[A-ZÄÖÜ0-9][^\n,;]{0,40}?)[ \t]*$",
+            re.M) if labels else None
         self._room_id = re.compile(
             r"(?<![\w-])(?P<word>" + _alternation(p["room_words"]) + r")(?:[ \t]*Nr\.)?[ \t]*(?P<id>(?:[A-Z]{1,3}[ \t]?)?\d{1,4}(?:[.\-/]\d{1,4})*[a-z]?)(?!\d|,\d)(?![ \t]*(?:€|Euro|Uhr|Personen|Plätze|Teilnehm))"
         )
@@ -572,6 +576,8 @@ class VenuesComponent(PatternComponent):
     # -- rooms ----------------------------------------------------------------------------
     def _rooms(self, text: str) -> list[Candidate]:
         out = []
+        for m in self._room_line.finditer(text) if self._room_line else ():
+            out.append(Candidate("rooms", m.start("room"), m.end("room"), m.group("room"), priority=3))
         for m in self._room_id.finditer(text):
             rid = m.group("id")
             if re.fullmatch(r"(?:19|20)\d\d", rid):
