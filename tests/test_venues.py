@@ -57,6 +57,12 @@ def run(extractor, text):
         ("Ein Eindruck entsteht bei einer digitalen Informationsveranstaltung.", [("online", "online")]),
         ("Vorbereitet wird in digitalen Workshops.", [("online", "online")]),
         ("Ab Mitte Juni bietet die VHS eine Reihe von sieben Online-Donnerstagsvorträgen an.", [("online", "online")]),
+        # a saint's church, a festival tent, a meeting point with its time or a quoted name
+        ("Das Semester beginnt mit dem Gottesdienst in der St. Lorenzkirche.", [("St. Lorenzkirche", "venue")]),
+        ("Die Anmeldung ist auch am Seniorennachmittag im Festzelt möglich.", [("Festzelt", "venue")]),
+        ("Treffpunkt 10.30 Uhr Tram-Haltestelle Campus Fachhochschule", [("Tram-Haltestelle Campus Fachhochschule", "venue")]),
+        ("Die Führung startet dazu am Treffpunkt „Freier Platz“.", [("Freier Platz", "venue")]),
+        ("Wir stellen das Zelt auf.", []),
         ("Die Verbraucherzentrale bietet 24 Online-Vorträge an.", [("online", "online")]),
         ("Die IHK bietet auf ihrer Homepage einen Live-Chat an.", [("online", "online")]),
         ("Am Abend wird es im Bodenseeforum um Beteiligung gehen.", [("Bodenseeforum", "venue")]),

@@ -77,6 +77,18 @@ def make_venues(nlp: Language, name: str, overlap: OverlapPolicy, use_ents: bool
     return VenuesComponent(name=name, overlap=overlap, use_ents=use_ents)
 
 
+#: a meeting point with its time before the place: "Treffpunkt 10.30 Uhr Tram-Haltestelle …"
+_LABEL_TIME = re.compile(
+    r"\b(?:Treffpunkt|Treff|Ort|Abfahrt|Start)\s*:?\s*(?:ist\s+)?(?:um\s+|ab\s+)?\d{1,2}(?:[.:]\d{2})?\s*(?:Uhr)?\s*[:,–-]?\s*(?:an\s+der|am|an\s+dem|vor\s+dem|vor\s+der|beim|im|in\s+der)?\s*$")
+
+#: a quoted meeting point: "am Treffpunkt „Freier Platz“", "Treffpunkt: „Alte Linde“"
+_MEETING_POINT_QUOTED = re.compile(
+    r"\b(?:Treffpunkt|Treff)\s*(?:ist\s+)?:?\s*(?:der|die|das|am|an\s+der)?\s*[„\"»‚](?P<name>[A-ZÄÖÜ][^„“”\"«\n]{1,40})[“”\"«‘]")
+
+#: a saint's prefix before a church's name: "St. Lorenzkirche"
+_SAINT = {"St.", "Sankt", "Hl.", "St"}
+
+
 class VenuesComponent(PatternComponent):
     """Finds locations, rooms, capacities and prices."""
 
@@ -359,6 +371,9 @@ class VenuesComponent(PatternComponent):
             while a - 1 >= 0 and i - a < 2 and _ADJ.match(doc[a - 1].text) and doc[a - 1].text not in self.locative \
                     and not self.venue_head(doc[a - 1].text) and "\n" not in doc[a - 1].whitespace_:
                 a -= 1
+            saint = a == i and a >= 1 and doc[a - 1].text in _SAINT and "\n" not in doc[a - 1].whitespace_
+            if saint:
+                a -= 1  # "in der St. Lorenzkirche"
             j = self._walk_back(doc, a)
             locative = self._is_locative(doc, j, a)
             room_before = None
@@ -372,11 +387,12 @@ class VenuesComponent(PatternComponent):
                 # "im Bürgersaal im Rathaus": the building of the room before
                 room_before = max((r for r in rooms if r.end <= doc[a - 1].idx and doc[a - 1].idx - r.end <= 2),
                                   key=lambda r: r.end - r.start, default=None)
-            if not locative and room_before is None and a < i:  # the capitalised word was no adjective after all
+            if not locative and room_before is None and a < i and not saint:  # the capitalised word was no adjective after all
                 a = i
                 j = self._walk_back(doc, i, strict=True)
                 locative = self._is_locative(doc, j, a)
-            label = bool(self._label.search(text[max(0, doc[a].idx - 25) : doc[a].idx]))
+            label = bool(self._label.search(text[max(0, doc[a].idx - 25) : doc[a].idx])
+                         or _LABEL_TIME.search(text[max(0, doc[a].idx - 40) : doc[a].idx]))
             # "im Sitzungssaal des Rathauses", "im Europasaal des Internationalen Zentrums": the
             # building after a room
             of_room = room_before is not None or of_premises and a == i
@@ -384,7 +400,7 @@ class VenuesComponent(PatternComponent):
                 continue
             if self._in_credit(text, tok.idx):
                 continue
-            adjs = [self._nominative_adj(doc[x].text, base) for x in range(a, i)]
+            adjs = [doc[x].text if saint else self._nominative_adj(doc[x].text, base) for x in range(a, i)]
             # a truncated compound before the venue: "in der Sport- und Kulturhalle"
             if a == i and a >= 2 and doc[a - 1].text in {"und", "oder", "&"} and len(doc[a - 2].text) > 2 \
                     and doc[a - 2].text.endswith("-") and doc[a - 2].text[:1].isupper() \
@@ -495,6 +511,10 @@ class VenuesComponent(PatternComponent):
                 start = m.start("name")
                 out.append(Candidate("locations", start, start + len(name), name.strip("„“\""),
                                      attrs={"kind": "venue"}, priority=2))
+        for m in _MEETING_POINT_QUOTED.finditer(text):
+            # "startet dazu am Treffpunkt „Freier Platz“": the quoted meeting point
+            out.append(Candidate("locations", m.start("name"), m.end("name"), m.group("name"),
+                                 attrs={"kind": "venue"}, priority=2))
         return out
 
     def _address_venues(self, text: str, addresses: list[tuple[int, int]],
