@@ -63,6 +63,9 @@ def run(extractor, text):
         ("Treffpunkt 10.30 Uhr Tram-Haltestelle Campus Fachhochschule", [("Tram-Haltestelle Campus Fachhochschule", "venue")]),
         ("Die Führung startet dazu am Treffpunkt „Freier Platz“.", [("Freier Platz", "venue")]),
         ("Wir stellen das Zelt auf.", []),
+        # a calendar's line "date / time / place"; a weekday after "Stadt" on the next line is no town
+        ("Tourist in der eigenen Stadt\nSonntag, 18.05.2025 / 10:00 - 17:00 Uhr / Innenstadt Freiburg\n",
+         [("Innenstadt Freiburg", "venue")]),
         ("Die Verbraucherzentrale bietet 24 Online-Vorträge an.", [("online", "online")]),
         ("Die IHK bietet auf ihrer Homepage einen Live-Chat an.", [("online", "online")]),
         ("Am Abend wird es im Bodenseeforum um Beteiligung gehen.", [("Bodenseeforum", "venue")]),

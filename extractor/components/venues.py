@@ -81,6 +81,11 @@ def make_venues(nlp: Language, name: str, overlap: OverlapPolicy, use_ents: bool
 _LABEL_TIME = re.compile(
     r"\b(?:Treffpunkt|Treff|Ort|Abfahrt|Start)\s*:?\s*(?:ist\s+)?(?:um\s+|ab\s+)?\d{1,2}(?:[.:]\d{2})?\s*(?:Uhr)?\s*[:,–-]?\s*(?:an\s+der|am|an\s+dem|vor\s+dem|vor\s+der|beim|im|in\s+der)?\s*$")
 
+#: a calendar's line of date, time and place: "Sonntag, 18.05.2025 / 10:00 - 17:00 Uhr / Innenstadt"
+_CALENDAR_LINE_PLACE = re.compile(
+    r"^[^\n]*\d{1,2}\.\s?\d{1,2}\.(?:\s?\d{2,4})?[^\n/|]*[/|][^\n/|]*\d{1,2}(?:[:.]\d{2})?\s*(?:Uhr)?[^\n/|]*[/|][ \t]*"
+    r"(?P<name>[A-ZÄÖÜ][^\n/|,]{2,60})[ \t]*$", re.M)
+
 #: a quoted meeting point: "am Treffpunkt „Freier Platz“", "Treffpunkt: „Alte Linde“"
 _MEETING_POINT_QUOTED = re.compile(
     r"\b(?:Treffpunkt|Treff)\s*(?:ist\s+)?:?\s*(?:der|die|das|am|an\s+der)?\s*[„\"»‚](?P<name>[A-ZÄÖÜ][^„“”\"«\n]{1,40})[“”\"«‘]")
@@ -139,7 +144,7 @@ class VenuesComponent(PatternComponent):
         )
         self._muni_city = re.compile(
             r"\b(?:Stadt|Gemeinde|Ortsgemeinde|Kreisstadt|Hansestadt|Landeshauptstadt|Universitätsstadt|Stadtverwaltung|Gemeindeverwaltung)"
-            r"\s+(?P<city>[A-ZÄÖÜ][\wäöüß]+(?:-[A-ZÄÖÜ][\wäöüß]+)*(?:\s(?:an der|am|im|in der|bei|ob der)\s[A-ZÄÖÜ][\wäöüß.-]+)?)"
+            r"[ \t\u00a0]+(?!(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag)\b)(?P<city>[A-ZÄÖÜ][\wäöüß]+(?:-[A-ZÄÖÜ][\wäöüß]+)*(?:\s(?:an der|am|im|in der|bei|ob der)\s[A-ZÄÖÜ][\wäöüß.-]+)?)"
         )
         self._online_strong = re.compile(r"(?<![\w-])(?:" + _alternation(p["online_strong"]) + r")(?![\w-])", re.I)
         self._online_word = re.compile(r"(?<![\w/.@-])(?:" + _alternation(p["online_words"]) + r")(?![\w/.@-])")
@@ -510,6 +515,12 @@ class VenuesComponent(PatternComponent):
                     continue
                 start = m.start("name")
                 out.append(Candidate("locations", start, start + len(name), name.strip("„“\""),
+                                     attrs={"kind": "venue"}, priority=2))
+        for m in _CALENDAR_LINE_PLACE.finditer(text):
+            # "Sonntag, 18.05.2025 / 10:00 - 17:00 Uhr / Innenstadt Freiburg"
+            name = m.group("name").strip()
+            if len(name.split()) <= 6 and not re.match(r"\d", name):
+                out.append(Candidate("locations", m.start("name"), m.start("name") + len(name), name,
                                      attrs={"kind": "venue"}, priority=2))
         for m in _MEETING_POINT_QUOTED.finditer(text):
             # "startet dazu am Treffpunkt „Freier Platz“": the quoted meeting point
