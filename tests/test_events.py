@@ -114,6 +114,8 @@ def test_all_day_sessions_are_dates_in_ics(extractor):
          [["2025-08-18T19:30"], ["2025-08-19T18:00"], ["2025-08-19T18:30"]]),
         # a cancelled date is no session
         ("Die Sitzung am 17. März 2020 ist abgesagt.", "2020-03-10", []),
+        ("Deswegen haben wir das Treffen am 4.3.2020 ausfallen lassen müssen. Und nun müssen wir auch unser Treffen am 3.6.2020 absagen.",
+         "2020-05-20", []),
         # a listing of named events, one per bullet
         ("Wir haben noch einiges vor:\n  • die Osternacht: Samstag, 22.3.2025 um 22 Uhr in der Talkirche\n"
          "  • den Ostermorgen: Sonntag, 23.3.2025 um 9 Uhr in der Wenschtkirche\n", "2025-03-01",
