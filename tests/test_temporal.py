@@ -310,6 +310,8 @@ ROWS = [
     row("Mondschein-Wanderung\nBeginn: 29.03. 2019 - 19:00 Uhr\nVeröffentlicht - Mittwoch, 16. Januar 2019", ["2019-03-29"], ["19:00"], ["2019-03-29T19:00"], ref="2019-01-16"),
     # a news list: each headline over its stamp line over its teaser
     row("Wahlbekanntmachung\n\n20. Februar 2026|\n\nDie Wahlbekanntmachung für die Wahl des Stadtrats und des Kreistages finden Sie hier auf dieser Seite.\n\nTestwählen mit dem Probestimmzettel\n\n16. Februar 2026|\n\nWie bereits bei den Kommunalwahlen der vergangenen Jahre kann jede Bürgerin ihre Stimmen probeweise abgeben und testen.", [], [], [], ref="2026-03-03"),
+    # a note in brackets inside a list of days does not end the list
+    row("Seniorentreff\n\nMonatlich am Donnerstag\n15.00 Uhr Martin-Luther-Haus\nTermine 2016: 9. Juni,\n14. Juli (Ausflug), 4. August, 15. Dezember (Adventsfeier)\n", ["2016-06-09", "2016-07-14", "2016-08-04", "2016-12-15"], ["15:00"], ["2016-06-09T15:00", "2016-07-14T15:00", "2016-08-04T15:00", "2016-12-15T15:00"], ref="2016-01-04"),
     # a bare weekday that takes up a day dated before it
     row("Der Bürgermeister lädt am Mittwoch, 1. September, und Donnerstag, 2. September, zu Spaziergängen. Am Mittwoch geht es nach Seidmannsdorf. Treffpunkt ist um 17 Uhr der Dorfplatz. Am Donnerstag startet der Spaziergang um 18 Uhr.", ["2021-09-01", "2021-09-02", "2021-09-01", "2021-09-02"], ["17:00", "18:00"], ["2021-09-01T17:00", "2021-09-02T18:00"], ref="2021-08-30"),
     row("Die Sammelaktion ist am Samstag, 22.3. von 9.00-12.00 Uhr. Nach getaner Arbeit trifft man sich am Samstag ab ca. 12 Uhr zum Essen.", ["2025-03-22", "2025-03-22"], ["09:00-12:00", "12:00"], ["2025-03-22T09:00>2025-03-22T12:00"], ref="2025-03-01"),
