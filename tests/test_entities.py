@@ -159,6 +159,9 @@ def orgs(extractor, text):
         ("Spieler des SV Saar 05 begleiten die Kinder. Gegner ist der 1. FC Saarbrücken II.",
          ["SV Saar 05", "1. FC Saarbrücken"]),
         ("Der ADFC Burgwedel 2024 lädt ein, der TV Walldürn 12 Uhr.", ["ADFC Burgwedel", "TV Walldürn"]),
+        # an event's name after a known body; "und" after a bare head joins no name to it
+        ("Die Teilnehmer der Caritas Entdecker-Tour erhalten Einblicke.", ["Caritas"]),
+        ("Ein Blick hinter die Kulissen der Caritas und Eindrücke zum Ehrenamt.", ["Caritas"]),
         # well-known bodies without a head noun
         ("Außerdem stellen sich Amnesty International, der Weiße Ring und die Volkssolidarität vor.",
          ["Amnesty International", "Weißer Ring", "Volkssolidarität"]),

@@ -130,6 +130,7 @@ class EntitiesComponent(PatternComponent):
         self._name_continuations = set(patterns.get("name_continuations", []))
         self._districts = set(patterns.get("district_names", []))
         self._town_prefixes = set(patterns.get("town_prefixes", []))
+        self._event_kinds = tuple(w.casefold() for w in patterns.get("event_words_not_names", []))
         self._not_orgs = tuple(patterns.get("not_organizations", []))
         self._inhabitants = set(patterns.get("not_owned", []))
         self.known: dict[str, tuple[str, Optional[str]]] = {}  # fold(form) -> (name, acronym)
@@ -454,7 +455,7 @@ class EntitiesComponent(PatternComponent):
             and w not in self.first_names and w.casefold() not in self.determiners \
             and not self.lexicon.lookup(w) and not self.is_role(w) and not self.is_title(w) \
             and w not in self.not_surnames and not self._adjective(w) \
-            and not _NOT_PLACE.search(w)
+            and not _NOT_PLACE.search(w) and not (self._event_kinds and w.casefold().endswith(self._event_kinds))
 
     def _legal_only(self, ctx: "_Context", i: int, n: int) -> Optional[_Org]:
         """"Tafel Kaiserslautern e.V.": capitalised name words before a legal form."""
@@ -554,7 +555,7 @@ class EntitiesComponent(PatternComponent):
                 e = k + 1
                 k += 1
                 continue
-            if w in {"und", "&"} and e == k and k + 1 < n and not ctx.boundary(k, k + 1) \
+            if w in {"und", "&"} and e == k and e > i + 1 and k + 1 < n and not ctx.boundary(k, k + 1) \
                     and (self._name_word_after_head(ctx, k + 1) or self._appos_noun(ctx, i, k + 1, k)):
                 k += 1
                 continue
@@ -752,6 +753,8 @@ class EntitiesComponent(PatternComponent):
         if w in self._districts and k > 0 and (h := self.lexicon.lookup(doc[k - 1].text)) is not None \
                 and "local" in h.flags:
             return True  # "Ortsbeirat Mitte", "Bezirksamt Nord": a district names a local body
+        if self._event_kinds and w.casefold().endswith(self._event_kinds):
+            return False  # "der Caritas Entdecker-Tour", "Verein Sommerfest": an event, not a name
         if w in self._town_prefixes and k + 1 < len(doc) and _CAP.match(doc[k + 1].text) \
                 and not ctx.boundary(k, k + 1):
             return True  # "Stadt Bad Vilbel", "Gemeinde Sankt Augustin": a town's name prefix
