@@ -162,6 +162,7 @@ def orgs(extractor, text):
         # an event's name after a known body; "und" after a bare head joins no name to it
         ("Die Teilnehmer der Caritas Entdecker-Tour erhalten Einblicke.", ["Caritas"]),
         ("Ein Blick hinter die Kulissen der Caritas und Eindrücke zum Ehrenamt.", ["Caritas"]),
+        ("Die Bundesvereinigung der Lebenshilfe feiert Jubiläum.", ["Bundesvereinigung der Lebenshilfe"]),
         # well-known bodies without a head noun
         ("Außerdem stellen sich Amnesty International, der Weiße Ring und die Volkssolidarität vor.",
          ["Amnesty International", "Weißer Ring", "Volkssolidarität"]),

@@ -601,6 +601,11 @@ class EntitiesComponent(PatternComponent):
                     e = end
                     named = True
                     continue
+            if w in {"der", "des"} and k + 1 < n and fold(doc[k + 1].text) in self.known \
+                    and not ctx.boundary(k, k + 1) and "muni" not in head.flags:
+                e = k + 2  # "Bundesvereinigung der Lebenshilfe": a body of a known one
+                named = True
+                continue
             if w in {"der", "des"} and ("unit" in head.flags or "admin" in head.flags
                                         or head.head.endswith("ministerium")):
                 end = self._genitive_complement(ctx, k + 1)
