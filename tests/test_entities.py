@@ -163,6 +163,7 @@ def orgs(extractor, text):
         ("Die Teilnehmer der Caritas Entdecker-Tour erhalten Einblicke.", ["Caritas"]),
         ("Ein Blick hinter die Kulissen der Caritas und Eindrücke zum Ehrenamt.", ["Caritas"]),
         ("Die Bundesvereinigung der Lebenshilfe feiert Jubiläum.", ["Bundesvereinigung der Lebenshilfe"]),
+        ("Anmeldung in der Kanzlei Kranz oder bei der Zeitbörse Königsbrunn.", ["Kanzlei Kranz", "Zeitbörse Königsbrunn"]),
         # well-known bodies without a head noun
         ("Außerdem stellen sich Amnesty International, der Weiße Ring und die Volkssolidarität vor.",
          ["Amnesty International", "Weißer Ring", "Volkssolidarität"]),
