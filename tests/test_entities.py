@@ -164,6 +164,9 @@ def orgs(extractor, text):
         ("Ein Blick hinter die Kulissen der Caritas und Eindrücke zum Ehrenamt.", ["Caritas"]),
         ("Die Bundesvereinigung der Lebenshilfe feiert Jubiläum.", ["Bundesvereinigung der Lebenshilfe"]),
         ("Anmeldung in der Kanzlei Kranz oder bei der Zeitbörse Königsbrunn.", ["Kanzlei Kranz", "Zeitbörse Königsbrunn"]),
+        # a town and its district of one name
+        ("Das Forum von Stadt und Landkreis Dachau lädt ein.", ["Stadt Dachau", "Landkreis Dachau"]),
+        ("Wir wohnen in Stadt und Landkreis Dachau.", []),
         # well-known bodies without a head noun
         ("Außerdem stellen sich Amnesty International, der Weiße Ring und die Volkssolidarität vor.",
          ["Amnesty International", "Weißer Ring", "Volkssolidarität"]),

@@ -262,6 +262,7 @@ class EntitiesComponent(PatternComponent):
                         sub.attrs["nested"] = True
                         out.append(sub)
         out.extend(self._plural_lists(ctx, out))
+        out.extend(self._shared_town_names(ctx, out))
         out.extend(self._described_names(ctx, out))
         out.extend(self._acronym_names(ctx, out))  # "NABU Berlin" before the known "NABU"
         out.extend(self._known_names(ctx, out))
@@ -293,6 +294,39 @@ class EntitiesComponent(PatternComponent):
             if h is not None and h.base == f:
                 return h
         return None
+
+    def _shared_town_names(self, ctx: "_Context", found: list[_Org]) -> list[_Org]:
+        """"Stadt und Landkreis Dachau": the town and its district, two bodies of one name, when
+        the district is an organisation here or the pair acts ("das Forum von Stadt und
+        Landkreis Dachau")."""
+        doc = ctx.doc
+        taken = _covered(found)
+        out = []
+        for i in range(len(doc) - 3):
+            if doc[i].text not in {"Stadt", "Gemeinde", "Markt"} or doc[i + 1].text != "und":
+                continue
+            k = i + 2
+            if doc[k].text.casefold() in {"der", "dem", "des"}:
+                k += 1
+            if k + 1 >= len(doc) or doc[k].text not in {"Landkreis", "Kreis", "Landkreises", "Kreises"} \
+                    or ctx.boundary(i, k + 1):
+                continue
+            e = k + 1
+            while e < len(doc) and e - k <= 3 and self._name_word_after_head(ctx, e) and not ctx.boundary(e - 1, e):
+                e += 1
+            if e == k + 1:
+                continue
+            name = doc[k + 1:e].text
+            district = f"{doc[k].text.rstrip('es') if doc[k].text.endswith('es') else doc[k].text} {name}"
+            known = any(o.value == district for o in found)
+            acting = known or i == 0 or ctx.sent_start(i) or doc[i - 1].text in {"von", "Von"} \
+                or self._acting(ctx, i, e, owner=False)
+            if not acting:
+                continue
+            out.append(_Org(i, i + 1, f"{doc[i].text} {name}", head_word=doc[i].text, priority=1))
+            if not known and not any(k <= x < e for x in taken):
+                out.append(_Org(k, e, district, head_word=doc[k].text, priority=1))
+        return out
 
     def _plural_lists(self, ctx: "_Context", found: list[_Org]) -> list[_Org]:
         """A plural head over a list of names is one body per name: "die Ortsbeiräte
