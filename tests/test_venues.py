@@ -198,6 +198,10 @@ def test_capacities(extractor, text, expected):
         ("Der Preis ist mit 2.500 Euro dotiert.", []),
         ("Der Bund stellt 2 Millionen Euro bereit.", []),
         ("Kostenlose Parkplätze sind vorhanden.", []),
+        ("Die Terminreservierung bietet das DRK über die kostenfreie Service-Hotline an.", []),
+        ("Alkoholfreie Getränke und Brezeln gibt es kostenlos.", []),
+        ("Eingeladen sind alle, die sich unentgeltlich für die Allgemeinheit einsetzen.", []),
+        ("Die Teilnahme ist kostenfrei, Getränke kosten 2 Euro.", [("free", None), ("amount", 2.0)]),
         ("Rufen Sie die kostenlose Hotline an.", []),
     ],
 )

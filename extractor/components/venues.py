@@ -205,7 +205,12 @@ class VenuesComponent(PatternComponent):
         ]
         self.capacity_stop = set(p["capacity_stop"])
         self._free = re.compile(r"(?<![\w-])(?:" + _alternation(p["free"]) + r")(?![\w-])", re.I)
-        self._free_not = re.compile(r"^\s*(?:" + _alternation(p["free_not_before"]) + r")\b")
+        # the noun after the cue, also as the end of a compound ("kostenfreie Service-Hotline")
+        self._free_not = re.compile(r"^\s*(?:[\wäöüß]+-)?(?:" + _alternation(p["free_not_before"]) + r")\b")
+        # "Getränke und Brezeln gibt es kostenlos", "die sich unentgeltlich … einsetzen": food,
+        # goods or volunteers' work are free, not the event
+        self._free_not_context = re.compile(
+            r"(?:" + _alternation(p.get("free_not_context", [])) + r")", re.I) if p.get("free_not_context") else None
         self._amount = re.compile(r"(?<![\w.,])" + p["amount"] + r"(?![\w]|,\d)")
         self._price_stop = re.compile(_alternation(p["price_stop"]), re.I)
 
@@ -663,6 +668,11 @@ class VenuesComponent(PatternComponent):
         for m in self._free.finditer(text):
             if self._free_not.match(text[m.end() : m.end() + 30]):
                 continue
+            if self._free_not_context is not None:
+                lo = max(max(text.rfind(c, 0, m.start()) for c in ".,;\n"), m.start() - 50) + 1
+                hi = min(x for x in [text.find(c, m.end()) for c in ".,;\n"] + [m.end() + 50, len(text)] if x >= 0)
+                if self._free_not_context.search(text[lo:m.start()] + " " + text[m.end():hi]):
+                    continue
             out.append(Candidate("prices", m.start(), m.end(), None, attrs={"free": True}, priority=1))
         for m in self._amount.finditer(text):
             raw = m.group("a1") or m.group("a2")
