@@ -16,6 +16,8 @@ def _values(extractor, text, family):
 @pytest.mark.parametrize(
     "text,expected",
     [
+        ("Reservierung per Mail an veranstaltung@bürgerstiftung-burgwedel.de oder telefonisch.",
+         ["veranstaltung@bürgerstiftung-burgwedel.de"]),
         ("Anmeldung per E-Mail (ehrenamt@kaiserslautern.de) oder telefonisch.", ["ehrenamt@kaiserslautern.de"]),
         ("Kontakt: Anna.Schmidt@Stadt-Musterhausen.de.", ["anna.schmidt@stadt-musterhausen.de"]),
         ("Schreiben Sie an info(at)vhs-mainz.de für Fragen.", ["info@vhs-mainz.de"]),
