@@ -664,6 +664,21 @@ _CHANNEL_WORDS = re.compile(r"\b(?:per|via|unter|an)\s+(?:E-?Mail|Mail|Telefon|T
 
 
 def _registration(
+    geo: Geometry, found: dict[str, list[Candidate]], region: tuple[int, int],
+    shared: list[tuple[int, int]] = (),
+) -> Registration:
+    reg = _registration_in(geo, found, region)
+    if reg.required is None and not (reg.email or reg.phone or reg.url):
+        # "Reservierungen für einzelne Lesungen nimmt die Stadtbücherei … entgegen" after a
+        # listing of readings: the closing part's registration holds for each of them
+        for span in shared:
+            other = _registration_in(geo, found, span)
+            if other.required is not None or other.email or other.phone or other.url:
+                return other
+    return reg
+
+
+def _registration_in(
     geo: Geometry, found: dict[str, list[Candidate]], region: tuple[int, int]
 ) -> Registration:
     c = cues()
@@ -919,7 +934,7 @@ def _build_event(geo, found, d: Draft, reference: dt.date, cleaned) -> Event:
         capacity=capacity.value if capacity else None,
         free_of_charge=free,
         price=price,
-        registration=_registration(geo, found, region),
+        registration=_registration(geo, found, region, d.shared),
         organizers=organizers,
         contacts=_contacts(geo, found, region),
         status="past" if max(last_day_of(s) for s in sess) < reference else "upcoming",

@@ -346,3 +346,17 @@ def test_consecutive_date_lines_are_one_event(extractor):
     text = "Unsere Kurstermine:\n14.02.2026, 10 Uhr\n14.03.2026, 10 Uhr\n\nDer Kurs „Erste Hilfe“ findet im Rathaus statt."
     result = extractor.extract(text=text, reference_date="2026-01-10")
     assert len(result.events) == 1 and len(result.events[0].sessions) == 2
+
+
+def test_closing_registration_holds_for_each_event_of_a_listing(extractor):
+    text = ("Im Oktober geht es weiter mit Herbstlesungen im Gewölbekeller der Stadtbücherei.\n"
+            "Die Autorin Gianna Molinari liest am 16. Oktober 2023 aus ihrem Roman „Hinter der Hecke die Welt“.\n"
+            "Sabrina Janesch liest am 23. Oktober 2023 aus „Sibir“.\n"
+            "Reservierungen für einzelne Lesungen nimmt die Stadtbücherei telefonisch unter (03643) 762-70101, "
+            "per E-Mail stadtbuecherei@stadtweimar.de oder vor Ort entgegen. Tickets (Eintritt 8,- / 5,-) erhält man an der Kasse.")
+    result = extractor.extract(text=text, reference_date="2023-10-01")
+    assert len(result.events) == 2
+    for e in result.events:
+        assert e.registration.email == "stadtbuecherei@stadtweimar.de"
+        assert e.registration.phone == "+49364376270101"
+        assert e.free_of_charge is False

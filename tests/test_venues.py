@@ -202,6 +202,8 @@ def test_capacities(extractor, text, expected):
         ("Alkoholfreie Getränke und Brezeln gibt es kostenlos.", []),
         ("Eingeladen sind alle, die sich unentgeltlich für die Allgemeinheit einsetzen.", []),
         ("Die Teilnahme ist kostenfrei, Getränke kosten 2 Euro.", [("free", None), ("amount", 2.0)]),
+        ("Tickets (Eintritt 8,- / 5,- / 1,- WP) erhält man an der Kasse.", [("amount", 8.0)]),
+        ("Die Teilnahmegebühr: 12,50 pro Person.", [("amount", 12.5)]),
         ("Rufen Sie die kostenlose Hotline an.", []),
     ],
 )

@@ -675,7 +675,7 @@ class VenuesComponent(PatternComponent):
                     continue
             out.append(Candidate("prices", m.start(), m.end(), None, attrs={"free": True}, priority=1))
         for m in self._amount.finditer(text):
-            raw = m.group("a1") or m.group("a2")
+            raw = m.group("a1") or m.group("a2") or m.group("a3")  # a3: "Eintritt 8,-"
             amount = parse_amount(raw)
             if amount is None:
                 continue
