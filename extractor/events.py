@@ -518,6 +518,9 @@ def group_sessions(geo: Geometry, cands: list[Candidate], orgs: list[Candidate] 
             joins = True  # the sessions of one list item belong together
         elif cur is not None and quote and last_quote and quote != last_quote and si != cur.last_sent and new_day:
             joins = False  # a series: each date with its own quoted name
+        elif cur is not None and quote and quote != last_quote and new_day and cur.sessions \
+                and _paragraph(geo.text, cand.start) != _paragraph(geo.text, cur.sessions[-1][1].start):
+            joins = False  # a paragraph of its own with its own quoted name on another day
         else:
             joins = cur is not None and (
                 (key is None and si - cur.last_sent <= FAR_SENTENCES * 3)

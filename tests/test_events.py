@@ -360,3 +360,10 @@ def test_closing_registration_holds_for_each_event_of_a_listing(extractor):
         assert e.registration.email == "stadtbuecherei@stadtweimar.de"
         assert e.registration.phone == "+49364376270101"
         assert e.free_of_charge is False
+
+
+def test_paragraph_with_its_own_quoted_name_on_another_day_is_another_event(extractor):
+    text = ("Die nächste Veranstaltung ist am Gründonnerstag, 13. April. Um 21 Uhr beginnen die Gebetsstunden.\n\n"
+            "„Wie kam es zu vier Evangelien?“, lautet die Frage, der Pfarrer Mikschl am Mittwoch, 10. Mai, 19.30 Uhr nachgeht.")
+    result = extractor.extract(text=text, reference_date="2017-03-20")
+    assert [[s.start.strftime("%m-%d %H:%M") for s in e.sessions] for e in result.events] == [["04-13 21:00"], ["05-10 19:30"]]
