@@ -438,7 +438,7 @@ class TemporalComponent(PatternComponent):
         # an event's date line is often followed by its time line ("19:00 - 21:00 Uhr")
         nxt = text[le : le + 200].lstrip().split("\n", 1)[0]
         return not self.grammar.times(nxt[:60]) or not re.match(
-            r"\s*(?:(?:Uhrzeit|Zeit|Beginn|Start|Einlass)\s*:\s*)?(?:von\s+|ab\s+|um\s+)?\d", nxt, re.IGNORECASE)
+            r"\s*[-–•·*]?\s*(?:(?:Uhrzeit|Zeit|Beginn|Start|Einlass)\s*:\s*)?(?:von\s+|ab\s+|um\s+)?\d", nxt, re.IGNORECASE)
 
     def time_role(self, text: str, t: TimeAtom) -> str:
         line_start = text.rfind("\n", 0, t.start) + 1
