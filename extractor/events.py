@@ -785,7 +785,7 @@ _CITY_FROM_ORG = re.compile(
 
 def _location(geo: Geometry, found: dict[str, list[Candidate]], draft: Draft, organizers: list[str]) -> Location:
     region = draft.region
-    anchors = [c.start for _, c in draft.sessions]
+    anchors = [p for _, c in draft.sessions for p in (c.start, c.end)]  # the date and the time
     locs = [c for c in found.get("locations", [])]
     venue = _nearest([c for c in locs if c.attrs.get("kind", "venue") == "venue"], region, anchors, draft.shared)
     address = _nearest([c for c in locs if c.attrs.get("kind") == "address"], region, anchors)

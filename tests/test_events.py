@@ -367,3 +367,15 @@ def test_paragraph_with_its_own_quoted_name_on_another_day_is_another_event(extr
             "„Wie kam es zu vier Evangelien?“, lautet die Frage, der Pfarrer Mikschl am Mittwoch, 10. Mai, 19.30 Uhr nachgeht.")
     result = extractor.extract(text=text, reference_date="2017-03-20")
     assert [[s.start.strftime("%m-%d %H:%M") for s in e.sessions] for e in result.events] == [["04-13 21:00"], ["05-10 19:30"]]
+
+
+def test_venue_nearest_to_the_sessions_time_not_only_its_date(extractor):
+    """Corpus document 770: the evening event's date stands a sentence before its time and
+    room ("Ziel der Abendveranstaltung von 18 bis 20 Uhr im Ratssaal des Rathauses"); the
+    information stand's Marktplatz further down is not its venue."""
+    from .conftest import CORPUS
+
+    text = (CORPUS / "documents" / "770_eisenach-klimaschutz-informationsabend.txt").read_text(encoding="utf-8")
+    result = extractor.extract(text=text, reference_date="2025-09-08")
+    evening = [e for e in result.events if any(s.start.hour == 18 for s in e.sessions)]
+    assert evening and evening[0].location.name == "Rathaus"
