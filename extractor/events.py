@@ -249,6 +249,7 @@ class Draft:
     item: Optional[tuple[int, int]] = None  # the list item the event stands in
     days: set = field(default_factory=set)  # the days of its sessions, kept as they join
     block: bool = False  # its item is a block of a calendar listing (opened by its date line)
+    foreign: set = field(default_factory=set)  # sentences that hold only other events' sessions
 
     @property
     def kind_key(self) -> Optional[str]:
@@ -787,7 +788,10 @@ def _location(geo: Geometry, found: dict[str, list[Candidate]], draft: Draft, or
     region = draft.region
     anchors = [p for _, c in draft.sessions for p in (c.start, c.end)]  # the date and the time
     locs = [c for c in found.get("locations", [])]
-    venue = _nearest([c for c in locs if c.attrs.get("kind", "venue") == "venue"], region, anchors, draft.shared)
+    # a venue in the sentence of another event's session is that event's ("In seiner zweiten
+    # Sitzung am 4. Juni um 17 Uhr im Rathaus …" is not where the first session was)
+    venue = _nearest([c for c in locs if c.attrs.get("kind", "venue") == "venue"
+                      and geo.sent_index(c.start) not in draft.foreign], region, anchors, draft.shared)
     address = _nearest([c for c in locs if c.attrs.get("kind") == "address"], region, anchors)
     city = _nearest([c for c in locs if c.attrs.get("kind") == "city"], region, anchors)
     online_cands = [c for c in locs if c.attrs.get("kind") == "online" and _in(region, c)]
@@ -797,7 +801,7 @@ def _location(geo: Geometry, found: dict[str, list[Candidate]], draft: Draft, or
     # "per Zoom zugeschaltet", "auch per Livestream übertragen": a strong cue makes an event
     # with a venue a hybrid one
     hybrid = any(c.priority >= 2 for c in online_cands)
-    room = _nearest(found.get("rooms", []), region, anchors,
+    room = _nearest([r for r in found.get("rooms", []) if geo.sent_index(r.start) not in draft.foreign], region, anchors,
                     draft.shared if venue is None or not _in(region, venue) else ())
     if venue is not None and room is not None and venue.value == room.value:
         # "im Bürgersaal im Rathaus": the venue found is the room; the building holding it wins
@@ -901,6 +905,8 @@ def assemble(
         shared = shared_spans(geo, drafts)
         for d in drafts:
             d.shared = shared
+            d.foreign = {geo.sent_index(c.start) for o in drafts if o is not d for _, c in o.sessions} \
+                - {geo.sent_index(c.start) for _, c in d.sessions}
         for d in drafts:
             events.append(_build_event(geo, found, d, reference, cleaned))
     if cleaned is not None and cleaned.html:

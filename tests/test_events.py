@@ -379,3 +379,11 @@ def test_venue_nearest_to_the_sessions_time_not_only_its_date(extractor):
     result = extractor.extract(text=text, reference_date="2025-09-08")
     evening = [e for e in result.events if any(s.start.hour == 18 for s in e.sessions)]
     assert evening and evening[0].location.name == "Rathaus"
+
+
+def test_venue_in_another_events_sentence_is_not_this_events(extractor):
+    text = ("Der Seniorenbeirat lädt am 9. April 2026 um 10 Uhr zur Wanderung „Frühling am See“ ein.\n\n"
+            "Der Vortrag „Sicher im Netz“ folgt am 4. Juni 2026 um 17 Uhr im Rathaus, im großen Ratssaal.")
+    result = extractor.extract(text=text, reference_date="2026-03-01")
+    got = [(e.sessions[0].start.month, e.location.name, e.location.room) for e in result.events]
+    assert got == [(4, None, None), (6, "Rathaus", "großer Ratssaal")]
