@@ -313,6 +313,11 @@ ROWS = [
     # a note in brackets inside a list of days does not end the list
     row("Seniorentreff\n\nMonatlich am Donnerstag\n15.00 Uhr Martin-Luther-Haus\nTermine 2016: 9. Juni,\n14. Juli (Ausflug), 4. August, 15. Dezember (Adventsfeier)\n", ["2016-06-09", "2016-07-14", "2016-08-04", "2016-12-15"], ["15:00"], ["2016-06-09T15:00", "2016-07-14T15:00", "2016-08-04T15:00", "2016-12-15T15:00"], ref="2016-01-04"),
     row("FESTWOCHE\n- Samstag, 11. Oktober 2025\n- 10:00 – 14:00 Uhr\n- Veranstaltungsort: Stadtbibliothek", ["2025-10-11"], ["10:00-14:00"], ["2025-10-11T10:00>2025-10-11T14:00"], ref="2025-10-01"),
+    # availability, a date offered only if needed, a resolution's day, a cancelled dance: dates, no sessions
+    row("Ab dem 14. August 2025 ist das Heft online und per Post erhältlich.", ["2025-08-14"], [], [], ref="2025-08-01"),
+    row("Die Infoveranstaltung ist am Mittwoch, 10. August, von 19 bis 21 Uhr. Bei größerem Interesse könne ein zusätzlicher Termin am 17. August angeboten werden.", ["2022-08-10", "2022-08-17"], ["19:00-21:00"], ["2022-08-10T19:00>2022-08-10T21:00"], ref="2022-08-01"),
+    row("Nach einem Einleitungsbeschluss der Stadtverordnetenversammlung am 15. November 2018 beginnen die Untersuchungen.", ["2018-11-15"], [], [], ref="2018-11-20"),
+    row("So muss das Tanzcafé am Sonntag, dem 20. April 2025 leider ausfallen.", ["2025-04-20"], [], [], ref="2025-04-01"),
     # a bare weekday that takes up a day dated before it
     row("Der Bürgermeister lädt am Mittwoch, 1. September, und Donnerstag, 2. September, zu Spaziergängen. Am Mittwoch geht es nach Seidmannsdorf. Treffpunkt ist um 17 Uhr der Dorfplatz. Am Donnerstag startet der Spaziergang um 18 Uhr.", ["2021-09-01", "2021-09-02", "2021-09-01", "2021-09-02"], ["17:00", "18:00"], ["2021-09-01T17:00", "2021-09-02T18:00"], ref="2021-08-30"),
     row("Die Sammelaktion ist am Samstag, 22.3. von 9.00-12.00 Uhr. Nach getaner Arbeit trifft man sich am Samstag ab ca. 12 Uhr zum Essen.", ["2025-03-22", "2025-03-22"], ["09:00-12:00", "12:00"], ["2025-03-22T09:00>2025-03-22T12:00"], ref="2025-03-01"),

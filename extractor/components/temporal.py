@@ -101,6 +101,8 @@ class TemporalComponent(PatternComponent):
             [c for c in patterns["past_cues"] if c not in patterns.get("past_adverbs", [])], r"(?![\w-])"
         )
         self._decision = _words_rx(patterns["decision_cues"], r"(?![\w-])") if patterns.get("decision_cues") else None
+        self._not_session = _words_rx(patterns["not_session_cues"], r"(?![\w-])") \
+            if patterns.get("not_session_cues") else None
         self._cancel = _words_rx(patterns.get("cancel_cues", []) or ["\0"], r"(?![\w-])")
         self.top_lines = int(s.get("top_lines", 8))
         self.background_days = int(s.get("background_days", 365))
@@ -217,6 +219,11 @@ class TemporalComponent(PatternComponent):
                     role = "published"
                 elif self._cancel.search(text, starts[i], starts[i + 1] if i + 1 < len(starts) else len(text)):
                     role = "cancelled"
+                elif self._not_session and self._not_session.search(
+                        text, starts[i], starts[i + 1] if i + 1 < len(starts) else len(text)):
+                    # "Ab dem 14. August ist das Heft erhältlich", "Bei größerem Interesse könne
+                    # ein zusätzlicher Termin am 17. August angeboten werden": a date, no session
+                    role = "other"
             found.append(_Found(grp, role))
         if past_weekdays and any(f.role == "session" and id(f.group) not in past_weekdays for f in found):
             # with dated sessions in the text, a bare weekday of the past week is background
