@@ -77,7 +77,7 @@ class TemporalComponent(PatternComponent):
         self._published = _words_rx(patterns["published_cues"], r"\s*(?:am|vom|:|,|-|–|—|\|)?\s*(?:den\s+)?$")
         # "Anmeldeschluss: 30. April", "die Bewerbungsfrist ende am 15.12.2019"
         self._dl_alone = _words_rx(
-            patterns["deadline_alone"], r"(?:[\s,:–-]+[\wäöüß]+){0,3}?[\s,:–-]*(?:am|bis|zum|ist|der|den|:)?\s*(?:der|den|zum)?\s*$"
+            patterns["deadline_alone"], r"(?:[\s,:–-]+[\wäöüß]+){0,3}?[\s,:|–-]*(?:am|bis|zum|ist|der|den|:)?\s*(?:der|den|zum)?\s*$"
         )
         self._dl_cue = _words_rx(patterns["deadline_cues"], r"(?![\w-])")
         # compounds of a noun cue count too: "Voranmeldung", "Online-Anmeldung", "Tischreservierung"
