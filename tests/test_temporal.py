@@ -320,6 +320,9 @@ ROWS = [
     row("So muss das Tanzcafé am Sonntag, dem 20. April 2025 leider ausfallen.", ["2025-04-20"], [], [], ref="2025-04-01"),
     row("Konzert am Mittwoch, 28. November 2018, 19 Uhr. Eintritt 12€, Vorverkauf ab 30. 10. 2018.", ["2018-11-28", "2018-10-30"], ["19:00"], ["2018-11-28T19:00"], ref="2018-10-20"),
     row("| Datum | 9. Oktober 2025 |\n| Uhrzeit | 10 Uhr |\n| Anmeldefrist | 30. September 2025 |", ["2025-10-09", "2025-09-30"], ["10:00"], ["2025-10-09T10:00"], deadlines=["2025-09-30"], ref="2025-09-01"),
+    # a night "von Sonntag auf Montag" is a span
+    row("Die „Nacht der offenen Kirchen“ zu Pfingsten: Sonntag, 11.5., auf Montag, 12.5. in der Talkirche", ["2008-05-11..2008-05-12"], [], ["2008-05-11>2008-05-12"], ref="2008-02-25"),
+    row("Die Lesenacht vom 11. auf den 12. Mai 2024 in der Bibliothek.", ["2024-05-11..2024-05-12"], [], ["2024-05-11>2024-05-12"], ref="2024-02-25"),
     # a bare weekday that takes up a day dated before it
     row("Der Bürgermeister lädt am Mittwoch, 1. September, und Donnerstag, 2. September, zu Spaziergängen. Am Mittwoch geht es nach Seidmannsdorf. Treffpunkt ist um 17 Uhr der Dorfplatz. Am Donnerstag startet der Spaziergang um 18 Uhr.", ["2021-09-01", "2021-09-02", "2021-09-01", "2021-09-02"], ["17:00", "18:00"], ["2021-09-01T17:00", "2021-09-02T18:00"], ref="2021-08-30"),
     row("Die Sammelaktion ist am Samstag, 22.3. von 9.00-12.00 Uhr. Nach getaner Arbeit trifft man sich am Samstag ab ca. 12 Uhr zum Essen.", ["2025-03-22", "2025-03-22"], ["09:00-12:00", "12:00"], ["2025-03-22T09:00>2025-03-22T12:00"], ref="2025-03-01"),
