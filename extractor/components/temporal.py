@@ -411,11 +411,9 @@ class TemporalComponent(PatternComponent):
             le = len(text) if le < 0 else le
             if (text[ls : grp.start] + text[grp.end : le]).strip(" \t|/·•-–—,:") != "":
                 continue
-            before = [ln.strip() for ln in text[:ls].split("\n") if ln.strip()]
-            after = [ln.strip() for ln in text[le:].split("\n") if ln.strip()]
-            if not before or not after:
+            head, body = _line_before(text, ls), _line_after(text, le)
+            if not head or not body:
                 continue
-            head, body = before[-1], after[0]
             if len(head.split()) <= 12 and not re.search(r"[.!?:]$", head) and not self.grammar.times(head) \
                     and len(body.split()) >= 12 and not self.grammar.date_atoms(head):
                 out.add(ls)
@@ -664,6 +662,31 @@ class TemporalComponent(PatternComponent):
 
 #: a labelled start line of an event page: "Beginn:  19.30 Uhr", "Uhrzeit: 18 Uhr"
 _LABELLED_START = re.compile(r"^[ \t]*(?:Beginn|Start|Uhrzeit|Zeit|Veranstaltungsbeginn)[ \t]*:[ \t]*(?:um[ \t]+|ab[ \t]+)?$", re.M)
+
+
+def _line_before(text: str, line_start: int) -> str:
+    """The nearest non-empty line before the line that starts at ``line_start``."""
+    end = line_start - 1
+    while end > 0:
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end].strip()
+        if line:
+            return line
+        end = start - 1
+    return ""
+
+
+def _line_after(text: str, line_end: int) -> str:
+    """The nearest non-empty line after the line that ends at ``line_end``."""
+    start = line_end + 1
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        line = text[start:end].strip()
+        if line:
+            return line
+        start = end + 1
+    return ""
 
 
 def _clock_span(d0: dt.date, d1: Optional[dt.date], start: tuple[int, int],
