@@ -99,9 +99,18 @@ def test_fax_is_marked(extractor, text, kinds):
     assert [m.kind for m in result.mentions.phones] == kinds
 
 
-def test_spaced_area_code(extractor):
-    text = "Anmeldungen unter VHS-Tel. 0 23 62 / 66 41 61."
-    assert _values(extractor, text, "phones") == ["+492362664161"]
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Anmeldungen unter VHS-Tel. 0 23 62 / 66 41 61.", ["+492362664161"]),
+        # spaced digits with a hyphenated extension keep every digit
+        ("telefonisch unter 0 52 51 / 88-1234 oder per Mail", ["+495251881234"]),
+        ("Weitere Infos: Telefon 0 40 / 4 28 28-0", ["+4940428280"]),
+        ("Tel: 02 21 / 2 21-2 34 56", ["+4922122123456"]),
+    ],
+)
+def test_spaced_area_code(extractor, text, expected):
+    assert _values(extractor, text, "phones") == expected
 
 
 @pytest.mark.parametrize(
