@@ -189,7 +189,13 @@ def test_capacities(extractor, text, expected):
         ("Für den Vortragsabend wird kein Eintritt erhoben; Spenden sind willkommen.", [("free", None)]),
         ("Der Kurs ist kostenlos.", [("free", None)]),
         ("Die Veranstaltung ist gebührenfrei.", [("free", None)]),
+        # words between the cue and "frei"
+        ("Der Eintritt ist an den drei Tagen natürlich frei.", [("free", None)]),
+        ("Die Feier kostet keinen Cent Eintritt.", [("free", None)]),
         ("Teilnahmegebühr 50 €", [("amount", 50.0)]),
+        # a reduction for some is no free event
+        ("Der Eintritt ist für Kinder unter sechs Jahren frei, Erwachsene zahlen 5 Euro.",
+         [("amount", 5.0)]),
         ("Der Eintritt kostet 6,10 €.", [("amount", 6.1)]),
         ("Kosten: 5 Euro pro Person", [("amount", 5.0)]),
         ("Unkostenbeitrag: EUR 12,50", [("amount", 12.5)]),

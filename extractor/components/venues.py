@@ -204,7 +204,10 @@ class VenuesComponent(PatternComponent):
             for c in p["capacity_patterns"]
         ]
         self.capacity_stop = set(p["capacity_stop"])
-        self._free = re.compile(r"(?<![\w-])(?:" + _alternation(p["free"]) + r")(?![\w-])", re.I)
+        # fixed phrases, then the patterns with a few words between cue and "frei"
+        # ("Der Eintritt ist an allen Tagen natürlich frei", "kostet keinen Cent")
+        free_alts = _alternation(p["free"]) + "".join("|" + r for r in p.get("free_patterns", []))
+        self._free = re.compile(r"(?<![\w-])(?:" + free_alts + r")(?![\w-])", re.I)
         # the noun after the cue, also as the end of a compound ("kostenfreie Service-Hotline")
         self._free_not = re.compile(r"^\s*(?:[\wäöüß]+-)?(?:" + _alternation(p["free_not_before"]) + r")\b")
         # "Getränke und Brezeln gibt es kostenlos", "die sich unentgeltlich … einsetzen": food,
