@@ -121,6 +121,10 @@ class TemporalComponent(PatternComponent):
             # "Der Samstag startet um 12 Uhr", "Am Sonntag geht es ab 11 Uhr weiter"
             + r"|(?:[Aa]m|[Dd]er)\s+(" + "|".join(sorted(weekdays, key=len, reverse=True))
             + r")\s+(?:[a-zäöüß]+\s+){1,3}(?:(?:von|ab|um)\s+)?)$")
+        labels = patterns.get("published_labels", [])
+        self._published_label = re.compile(
+            r"(?:" + "|".join(re.escape(w) for w in sorted(labels, key=len, reverse=True)) + r")\s*:?"
+        ) if labels else None
         self._daily = _words_rx(patterns.get("daily_cues", ["täglich"]), r"(?![\w-])")
         self._every = _words_rx(patterns.get("every_cues", ["jeweils"]), r"(?![\w-])")
         fillers = patterns.get("time_role_fillers", r"(?:\s|:|,)*")
@@ -395,7 +399,23 @@ class TemporalComponent(PatternComponent):
             and re.match(r"\s*(?:[-–—(|:]|\n|$)", text[grp.end : grp.end + 3])
         ):
             return "published"
+        if self._published_label_line(text, grp):
+            return "published"
         return "session"
+
+    def _published_label_line(self, text: str, grp: DateGroup) -> bool:
+        """A date alone on its line ("Mi, 12. Oktober 2022") under a line that is only a
+        publication label ("Veröffentlichung", "Erstellt am:"): the page's date."""
+        if not self._published_label or not all(a.explicit_year for a in grp.atoms):
+            return False
+        ls = text.rfind("\n", 0, grp.start) + 1
+        le = text.find("\n", grp.end)
+        le = len(text) if le < 0 else le
+        if not re.fullmatch(r"\s*(?:[A-Za-zÄÖÜäöü]{2,10}\.?,?\s*)?", text[ls : grp.start]) \
+                or text[grp.end : le].strip(" \t|/·•-–—,:") and not re.fullmatch(
+                    r"\s*,?\s*(?:um\s+)?\d{1,2}[:.]\d{2}(?:\s*Uhr)?\s*", text[grp.end : le]):
+            return False
+        return bool(self._published_label.fullmatch(_line_before(text, ls)))
 
     def news_list_stamps(self, text: str, groups: list[DateGroup]) -> set[int]:
         """The line starts of a news list's stamps: lines that hold one date with its year and
