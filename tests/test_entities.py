@@ -85,6 +85,13 @@ def orgs(extractor, text):
         # clubs and chapters named by an acronym
         ("Es tagte der Turnrat des TV 1848 Walldürn im Turnerheim. Die Gruppe TV Walldürn tanzt.",
          ["TV 1848 Walldürn"]),
+        # a founding year after the name is part of it; a later mention without it is the same
+        ("Der Turnverein TV 1848 feiert Geburtstag. Kinder, die Mitglied im Turnverein TV 1848 sind, turnen.",
+         ["Turnverein TV 1848"]),
+        ("Der Meyenburger Männerchor 1841 lädt ein. Der Meyenburger Männerchor singt.",
+         ["Meyenburger Männerchor 1841"]),
+        # ... but a span of years is no founding year
+        ("Die Ausstellung „Stadtbibliothek 1925-2025“ zeigt die Geschichte.", []),
         ("Dabei sind ADFC Burgwedel und der NABU Berlin.", ["ADFC Burgwedel", "NABU Berlin"]),
         ("Es ging um die Unterstützung der FG „Fideler Aff“ beim Narrentreffen.", ["FG „Fideler Aff“"]),
         ("Der SVH hat seine Versammlung nachgeholt.", ["SVH"]),

@@ -63,7 +63,7 @@ _NOT_PLACE = re.compile(
 _NOT_ORG_WORD = re.compile(
     r"(?:preis|programm|projekt|band|festival|wettbewerb|kampagne|fest|city)(?:es|s|e|en|n)?$", re.I)
 _PRIVATE = {"bare", "known", "locative", "inner", "bare_muni", "surface"}
-_YEAR_WORD = re.compile(r" (?:1[89]|20)\d\d(?= )")
+_YEAR_WORD = re.compile(r" (?:1[89]|20)\d\d(?= |$)")
 
 
 def _lines(paths: Any) -> list[str]:
@@ -656,6 +656,12 @@ class EntitiesComponent(PatternComponent):
                 and self._name_word_after_head(ctx, e) and doc[e].text not in self.first_names \
                 and not (e + 1 < n and _NAME_WORD.match(doc[e + 1].text) and not ctx.boundary(e, e + 1)):
             e += 1
+        # a club's founding year after its name: "Turnverein TV 1848", "Männerchor 1841"
+        if e < n and re.fullmatch(r"1[89]\d\d", doc[e].text) and not ctx.boundary(e - 1, e) \
+                and (apposed or e == i + 1) \
+                and not (e + 1 < n and re.match(r"(?:Uhr|Jahre|[.:,]\d|[/–-]|bis\b|und\b)", doc[e + 1].text)):
+            e += 1
+            named = True
         # legal form, acronym definition
         if e < n and not ctx.boundary(e - 1, e):
             lf = self.legal_form_at(doc, e)
