@@ -90,6 +90,9 @@ def orgs(extractor, text):
          ["Turnverein TV 1848"]),
         ("Der Meyenburger Männerchor 1841 lädt ein. Der Meyenburger Männerchor singt.",
          ["Meyenburger Männerchor 1841"]),
+        # a chapter takes its federation's genitive into its name
+        ("Der Landfrauentag des Kreisverbands des Bayerischen Bauernverbands findet am 1. März statt.",
+         ["Kreisverband des Bayerischen Bauernverbands"]),
         # ... but a span of years is no founding year
         ("Die Ausstellung „Stadtbibliothek 1925-2025“ zeigt die Geschichte.", []),
         ("Dabei sind ADFC Burgwedel und der NABU Berlin.", ["ADFC Burgwedel", "NABU Berlin"]),
