@@ -34,6 +34,11 @@ def run(extractor, text):
          [("Internationales Jugendkulturzentrum", "venue")]),
         ("Das Café findet im Alten Rathaus statt.", [("Altes Rathaus", "venue")]),
         ("Die Spende ist in die Blumberger Stadthalle verlegt.", [("Blumberger Stadthalle", "venue")]),
+        # a capitalised adjective names a generic head; a lower-case one does not
+        ("Die Sänger laden in die Meyenburger Kirche ein.", [("Meyenburger Kirche", "venue")]),
+        ("Sie engagiert sich in der katholischen Kirche.", []),
+        # where to park is not where the event is
+        ("Parkmöglichkeiten sind an der Katholischen Kirche in Alsfeld vorhanden.", []),
         ("Die Versammlung ist im Gasthaus „Hirsch“.", [("Gasthaus „Hirsch“", "venue")]),
         ("Die Feier ist in der „Beuchertsmühle“.", [("Beuchertsmühle", "venue")]),
         ("Infos gibt es im Café Corso in der Altstadt.", [("Café Corso", "venue")]),

@@ -108,6 +108,8 @@ class VenuesComponent(PatternComponent):
     def _compile(self, p: dict[str, Any]) -> None:
         heads = [h.casefold() for h in load_lines(p["venue_heads"])]
         self.venue_heads = sorted(set(heads), key=len, reverse=True)
+        nv = p.get("not_venue_sentence", [])
+        self._not_venue_sentence = re.compile(r"(?<![\w-])(?:" + _alternation(nv) + r")(?![\w-])") if nv else None
         self.common_nouns = {w.casefold() for w in load_lines(p["common_nouns"])} if "common_nouns" in p else set()
         # legal forms may end a venue's name ("im Kleingärtnerverein Zwo Börn e.V., Zweibörnstraße 30"),
         # as written or split ("e. V.")
@@ -377,7 +379,11 @@ class VenuesComponent(PatternComponent):
             of_premises = i >= 2 and doc[i - 1].text in {"der", "des"} and (
                 doc[i - 2].text in self.premises or any(r.end <= doc[i - 1].idx and doc[i - 1].idx - r.end <= 2
                                                         for r in rooms))
-            if generic and not named and not of_premises:
+            # a capitalised adjective names a generic head: "in die Meyenburger Kirche", "in der
+            # Alten Schule" (a lower-case one does not: "in der katholischen Kirche")
+            name_adj = i >= 1 and _ADJ.match(doc[i - 1].text) and not doc[i - 1].is_sent_start \
+                and "\n" not in doc[i - 1].whitespace_ and doc[i - 2].text in _DETS if i >= 2 else False
+            if generic and not named and not of_premises and not name_adj:
                 continue
             # adjectives right before the head: "im Alten Rathaus", "in die Blumberger Stadthalle"
             a = i
@@ -413,6 +419,8 @@ class VenuesComponent(PatternComponent):
                 continue
             if self._in_credit(text, tok.idx):
                 continue
+            if self._not_venue_sentence is not None and self._not_venue_sentence.search(tok.sent.text):
+                continue  # "Parkmöglichkeiten sind an der Katholischen Kirche vorhanden"
             adjs = [doc[x].text if saint else self._nominative_adj(doc[x].text, base) for x in range(a, i)]
             # a truncated compound before the venue: "in der Sport- und Kulturhalle"
             if a == i and a >= 2 and doc[a - 1].text in {"und", "oder", "&"} and len(doc[a - 2].text) > 2 \
