@@ -29,6 +29,12 @@ def test_abbreviations_are_single_tokens(nlp, abbr):
         ("Das betrifft z.B. Vereine, u.a. Sportvereine bzw. Chöre. Dr. Müller spricht am 21. Sept. 2026.", 2),
         ("Titelzeile\nErster Satz. Zweiter Satz!", 3),
         ("„Wir freuen uns.“ Das sagte sie.", 2),
+        # a hard-wrapped line of running text continues its sentence ...
+        ("Eine Anmeldung zur Führung ist wie immer und ohne jede Ausnahme zwingend unter\n03683/403186 erforderlich.", 1),
+        ("Der Direktor des Museums wird anlässlich der Feierlichkeiten über die\nGeschichte referieren.", 2),
+        # ... a short line, a heading or a capitalised word after the break does not
+        ("Anmeldung unter\n03683/403186", 2),
+        ("Der Direktor des Museums wird anlässlich der bevorstehenden Feierlichkeiten referieren\nProgramm", 2),
     ],
 )
 def test_sentences(nlp, text, n):

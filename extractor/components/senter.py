@@ -38,6 +38,27 @@ def _number_ends_sentence(prev: str, nxt: str) -> bool:
     return len(prev) >= 4 and nxt[:1].isupper() and nxt.lower() not in _MONTHS
 
 
+def _wrapped(doc: Doc, i: int) -> bool:
+    """The line break before ``doc[i]`` only wraps a long line of running text ("… ist wie
+    immer zwingend unter\n03683/403186 erforderlich."): one single line break after a line of
+    60 or more characters that ends mid-sentence on a lower-case word, before a word in lower
+    case or a number. Headings, list items and teaser lines stay lines of their own."""
+    prev = doc[i - 1]
+    if prev.is_space and i >= 2:  # "unter\n0368…": the break can be a token of its own
+        if prev.text.count("\n") != 1 or prev.text.strip(" \n") or doc[i - 2].whitespace_:
+            return False
+        prev = doc[i - 2]
+    elif prev.whitespace_.count("\n") != 1:
+        return False
+    if prev.is_space or doc[i].is_space:
+        return False
+    last, nxt = prev.text, doc[i].text
+    if not (last.isalpha() and last.islower()) or not (nxt[:1].islower() or nxt[:1].isdigit()):
+        return False
+    line_start = doc.text.rfind("\n", 0, prev.idx) + 1
+    return prev.idx + len(last) - line_start >= 60
+
+
 class GermanSenter:
     def __call__(self, doc: Doc) -> Doc:
         n = len(doc)
@@ -48,7 +69,7 @@ class GermanSenter:
         for i in range(1, n):
             prev = doc[i - 1]
             if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
-                starts[i] = True
+                starts[i] = not _wrapped(doc, i)
                 continue
             tok = doc[i]
             if tok.is_space:
