@@ -204,6 +204,10 @@ def test_capacities(extractor, text, expected):
         ("Der Eintritt kostet 6,10 €.", [("amount", 6.1)]),
         ("Kosten: 5 Euro pro Person", [("amount", 5.0)]),
         ("Unkostenbeitrag: EUR 12,50", [("amount", 12.5)]),
+        # a number word before "Euro"
+        ("Im Eintrittspreis von fünf Euro ist ein Getränk enthalten.", [("amount", 5.0)]),
+        ("Der Kurs kostet zwölf Euro pro Abend.", [("amount", 12.0)]),
+        ("Das Land gibt zwei Millionen Euro für die Sanierung.", []),
         # negatives
         ("Das Projekt wird mit 5.000 Euro gefördert.", []),
         ("Der Preis ist mit 2.500 Euro dotiert.", []),

@@ -217,6 +217,9 @@ class VenuesComponent(PatternComponent):
         self._free_not_context = re.compile(
             r"(?:" + _alternation(p.get("free_not_context", [])) + r")", re.I) if p.get("free_not_context") else None
         self._amount = re.compile(r"(?<![\w.,])" + p["amount"] + r"(?![\w]|,\d)")
+        # "Im Eintrittspreis von fünf Euro", "kostet zehn Euro": a number word before "Euro"
+        self._word_amount = re.compile(
+            r"(?<![\w-])(?P<w>" + _alternation(words) + r")\s+(?:Euro|EUR)(?![\w])", re.I)
         self._price_stop = re.compile(_alternation(p["price_stop"]), re.I)
 
     # -- pipeline -------------------------------------------------------------------------
@@ -695,5 +698,14 @@ class VenuesComponent(PatternComponent):
             if self._price_stop.search(window):
                 continue
             out.append(Candidate("prices", m.start(), m.end(), {"amount": amount, "currency": "EUR"},
+                                 attrs={"free": False}, priority=2))
+        for m in self._word_amount.finditer(text):
+            amount = self.number_words.get(m.group("w").casefold())
+            if not amount:
+                continue
+            lo = max(text.rfind(".", 0, m.start() - 1) if m.start() > 0 else 0, text.rfind("\n", 0, m.start()), m.start() - 60)
+            if self._price_stop.search(text[max(0, lo) : m.end() + 25]):
+                continue
+            out.append(Candidate("prices", m.start(), m.end(), {"amount": float(amount), "currency": "EUR"},
                                  attrs={"free": False}, priority=2))
         return out
