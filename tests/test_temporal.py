@@ -308,6 +308,9 @@ ROWS = [
     row("Der SV lädt für Samstag und Sonntag, 21. und 22. Juli, zum Fest ein.\n\nDer Samstag startet um 12 Uhr mit einem Turnier.", ["2018-07-21", "2018-07-22"], ["12:00"], ["2018-07-21T12:00", "2018-07-22"], ref="2018-07-20"),
     row("Die Messe findet am nächsten Sonnabend statt.\n\n56 Vereine machen bei der Messe am Sonnabend, 25. März, mit. Ansprechpartnerin ist Frau Schultz. Sie freut sich.\n\nDie Messe wird um 10 Uhr eröffnet und kann bis 17 Uhr besucht werden.", ["2017-03-25", "2017-03-25"], ["10:00", "17:00"], ["2017-03-25T10:00>2017-03-25T17:00"], ref="2017-03-20"),
     row("Mondschein-Wanderung\nBeginn: 29.03. 2019 - 19:00 Uhr\nVeröffentlicht - Mittwoch, 16. Januar 2019", ["2019-03-29"], ["19:00"], ["2019-03-29T19:00"], ref="2019-01-16"),
+    # "am darauf folgenden Mittwoch" counts from an earlier date, not from the reference date
+    row("Der Vortrag ist am 27. Oktober 2020 um 18.15 Uhr. Die Aufzeichnung läuft am darauf folgenden Mittwoch um 12 Uhr im Radio.", ["2020-10-27"], ["18:15", "12:00"], ["2020-10-27T18:15"], ref="2020-10-01"),
+    row("Wir treffen uns am folgenden Mittwoch um 12 Uhr.", ["2020-10-07"], ["12:00"], ["2020-10-07T12:00"], ref="2020-10-01"),
     # a date alone under a publication label line is the page's date
     row("Die Jobmesse am Sonnabend rief starke Resonanz hervor. Von 10 bis 13 Uhr kamen 1000 Besucher.\n\nVeröffentlichung\n\nMi, 12. Oktober 2022", [], ["10:00-13:00"], [], ref="2022-10-12"),
     row("Erstellt am:\n03.05.2024\n\nDas Fest ist am 1. Juni 2024.", ["2024-06-01"], [], ["2024-06-01"], ref="2024-05-03"),

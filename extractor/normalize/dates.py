@@ -318,7 +318,8 @@ class TemporalGrammar:
         recurrence = data.get("recurrence_after", [])
         not_recurring = rf"(?!\s+(?:{_alternation(recurrence)})(?![\w]))" if recurrence else ""
         self.relative_wd_rx = re.compile(
-            rf"(?<![\w-])(?:(?:am|Am)\s+)?(?P<mod>{_alternation({**self.relative_mods, **self.relative_day_adjs})})"
+            # "am darauf folgenden Mittwoch" counts from an earlier date, not from today: unresolved
+            rf"(?<![\w-])(?:(?:am|Am)\s+)?(?<![Dd]arauf )(?P<mod>{_alternation({**self.relative_mods, **self.relative_day_adjs})})"
             rf"\s+(?P<wd>{_alternation(full_wd)})(?![\w])"
             + not_recurring
         )
