@@ -39,6 +39,9 @@ def run(extractor, text):
         ("Sie engagiert sich in der katholischen Kirche.", []),
         # where to park is not where the event is
         ("Parkmöglichkeiten sind an der Katholischen Kirche in Alsfeld vorhanden.", []),
+        # nor where forms or tickets are fetched
+        ("Wer keinen Computer hat, kann im Rathaus ein Formblatt holen.", []),
+        ("Karten sind im Vorverkauf in der Stadthalle erhältlich.", []),
         ("Die Versammlung ist im Gasthaus „Hirsch“.", [("Gasthaus „Hirsch“", "venue")]),
         ("Die Feier ist in der „Beuchertsmühle“.", [("Beuchertsmühle", "venue")]),
         ("Infos gibt es im Café Corso in der Altstadt.", [("Café Corso", "venue")]),
