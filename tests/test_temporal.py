@@ -310,6 +310,7 @@ ROWS = [
     row("Mondschein-Wanderung\nBeginn: 29.03. 2019 - 19:00 Uhr\nVeröffentlicht - Mittwoch, 16. Januar 2019", ["2019-03-29"], ["19:00"], ["2019-03-29T19:00"], ref="2019-01-16"),
     # "am darauf folgenden Mittwoch" counts from an earlier date, not from the reference date
     row("Der Vortrag ist am 27. Oktober 2020 um 18.15 Uhr. Die Aufzeichnung läuft am darauf folgenden Mittwoch um 12 Uhr im Radio.", ["2020-10-27"], ["18:15", "12:00"], ["2020-10-27T18:15"], ref="2020-10-01"),
+    row("Die Vorträge sind am 27. Oktober und 3. November 2020. Die Aufzeichnungen laufen jeweils am darauf folgenden Mittwoch um 12 Uhr.", ["2020-10-27", "2020-11-03"], ["12:00"], ["2020-10-27", "2020-11-03"], ref="2020-10-01"),
     row("Wir treffen uns am folgenden Mittwoch um 12 Uhr.", ["2020-10-07"], ["12:00"], ["2020-10-07T12:00"], ref="2020-10-01"),
     # a date alone under a publication label line is the page's date
     row("Die Jobmesse am Sonnabend rief starke Resonanz hervor. Von 10 bis 13 Uhr kamen 1000 Besucher.\n\nVeröffentlichung\n\nMi, 12. Oktober 2022", [], ["10:00-13:00"], [], ref="2022-10-12"),

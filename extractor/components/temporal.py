@@ -513,6 +513,8 @@ class TemporalComponent(PatternComponent):
                                              before=bool(self._every.search(text, s_lo, s_hi))):
                     f.times.append(t)
                 continue
+            if _ANAPHORIC_DAY.search(text, s_lo, s_hi):
+                continue  # "jeweils am darauf folgenden Mittwoch um 12 Uhr": a day of its own
             if self._every.search(text, s_lo, s_hi):
                 # "Beginn ist jeweils 19.30 Uhr.": every preceding date group without a time
                 bare = [
@@ -682,6 +684,12 @@ class TemporalComponent(PatternComponent):
 
 #: a labelled start line of an event page: "Beginn:  19.30 Uhr", "Uhrzeit: 18 Uhr"
 _LABELLED_START = re.compile(r"^[ \t]*(?:Beginn|Start|Uhrzeit|Zeit|Veranstaltungsbeginn)[ \t]*:[ \t]*(?:um[ \t]+|ab[ \t]+)?$", re.M)
+
+
+# a day counted from another one ("am darauf folgenden Mittwoch", "am Tag danach"): its time
+# belongs to that day, not to the dates around it
+_ANAPHORIC_DAY = re.compile(
+    r"(?<![\w-])(?:[Dd]arauf\s*folgenden|[Aa]m\s+Folgetag|[Aa]m\s+Tag\s+danach|[Aa]m\s+Tag\s+darauf)(?![\w-])")
 
 
 def _line_before(text: str, line_start: int) -> str:
