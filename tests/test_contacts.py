@@ -106,6 +106,8 @@ def test_fax_is_marked(extractor, text, kinds):
         # spaced digits with a hyphenated extension keep every digit
         ("telefonisch unter 0 52 51 / 88-1234 oder per Mail", ["+495251881234"]),
         ("Weitere Infos: Telefon 0 40 / 4 28 28-0", ["+4940428280"]),
+        # a compact mobile number at the end of a sentence
+        ("Interessierte melden sich bitte unter der Ruf-Nr.: 015751536063.", ["+4915751536063"]),
         ("Tel: 02 21 / 2 21-2 34 56", ["+4922122123456"]),
     ],
 )

@@ -42,6 +42,9 @@ def run(extractor, text):
         # nor where forms or tickets are fetched
         ("Wer keinen Computer hat, kann im Rathaus ein Formblatt holen.", []),
         ("Karten sind im Vorverkauf in der Stadthalle erhältlich.", []),
+        # ... but a remark in brackets about the bus stop leaves the venue
+        ("Die Treffen finden im Bürgerzentrum Windeck (die Haltestelle heißt Lütz Eck) statt.",
+         [("Bürgerzentrum Windeck", "venue")]),
         ("Die Versammlung ist im Gasthaus „Hirsch“.", [("Gasthaus „Hirsch“", "venue")]),
         ("Die Feier ist in der „Beuchertsmühle“.", [("Beuchertsmühle", "venue")]),
         ("Infos gibt es im Café Corso in der Altstadt.", [("Café Corso", "venue")]),

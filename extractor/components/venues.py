@@ -422,7 +422,8 @@ class VenuesComponent(PatternComponent):
                 continue
             if self._in_credit(text, tok.idx):
                 continue
-            if self._not_venue_sentence is not None and self._not_venue_sentence.search(tok.sent.text):
+            if self._not_venue_sentence is not None and self._not_venue_sentence.search(
+                    re.sub(r"\([^()]*\)", " ", tok.sent.text)):  # a remark in brackets is no clause of it
                 continue  # "Parkmöglichkeiten sind an der Katholischen Kirche vorhanden"
             adjs = [doc[x].text if saint else self._nominative_adj(doc[x].text, base) for x in range(a, i)]
             # a truncated compound before the venue: "in der Sport- und Kulturhalle"
