@@ -312,6 +312,10 @@ ROWS = [
     row("Der Vortrag ist am 27. Oktober 2020 um 18.15 Uhr. Die Aufzeichnung läuft am darauf folgenden Mittwoch um 12 Uhr im Radio.", ["2020-10-27"], ["18:15", "12:00"], ["2020-10-27T18:15"], ref="2020-10-01"),
     row("Die Vorträge sind am 27. Oktober und 3. November 2020. Die Aufzeichnungen laufen jeweils am darauf folgenden Mittwoch um 12 Uhr.", ["2020-10-27", "2020-11-03"], ["12:00"], ["2020-10-27", "2020-11-03"], ref="2020-10-01"),
     row("Wir treffen uns am folgenden Mittwoch um 12 Uhr.", ["2020-10-07"], ["12:00"], ["2020-10-07T12:00"], ref="2020-10-01"),
+    # a date in brackets closing a headline that names its own date is the posting date
+    row("Integrationsbeirat sucht Mitglieder – Info-Abend am 10. Oktober 2017 (09.10.2017)\n\nDer Beirat lädt ein.", ["2017-10-10"], [], ["2017-10-10"], ref="2017-10-09"),
+    # ... a bracketed date in running text is no stamp
+    row("Die Stadt lädt zum Fest ein (09.10.2017).", ["2017-10-09"], [], ["2017-10-09"], ref="2017-10-01"),
     # a date alone under a publication label line is the page's date
     row("Die Jobmesse am Sonnabend rief starke Resonanz hervor. Von 10 bis 13 Uhr kamen 1000 Besucher.\n\nVeröffentlichung\n\nMi, 12. Oktober 2022", [], ["10:00-13:00"], [], ref="2022-10-12"),
     row("Erstellt am:\n03.05.2024\n\nDas Fest ist am 1. Juni 2024.", ["2024-06-01"], [], ["2024-06-01"], ref="2024-05-03"),

@@ -399,9 +399,23 @@ class TemporalComponent(PatternComponent):
             and re.match(r"\s*(?:[-–—(|:]|\n|$)", text[grp.end : grp.end + 3])
         ):
             return "published"
-        if self._published_label_line(text, grp):
+        if self._published_label_line(text, grp) or self._bracketed_stamp(text, grp):
             return "published"
         return "session"
+
+    def _bracketed_stamp(self, text: str, grp: DateGroup) -> bool:
+        """A date in brackets closing a headline that names its own date ("Info-Abend am 10.
+        Oktober 2017 (09.10.2017)"): the date the news item was posted."""
+        if len(grp.items) != 1 or grp.items[0].is_range or not all(a.explicit_year for a in grp.atoms):
+            return False
+        ls = text.rfind("\n", 0, grp.start) + 1
+        le = text.find("\n", grp.end)
+        le = len(text) if le < 0 else le
+        head, tail = text[ls : grp.start], text[grp.end : le]
+        if not re.search(r"\(\s*$", head) or not re.fullmatch(r"\s*\)\s*", tail):
+            return False
+        head = head.rstrip(" (")
+        return len(head.split()) <= 20 and not self.grammar.times(head) and bool(self.grammar.date_atoms(head))
 
     def _published_label_line(self, text: str, grp: DateGroup) -> bool:
         """A date alone on its line ("Mi, 12. Oktober 2022") under a line that is only a
