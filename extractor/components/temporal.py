@@ -408,9 +408,7 @@ class TemporalComponent(PatternComponent):
         Oktober 2017 (09.10.2017)"): the date the news item was posted."""
         if len(grp.items) != 1 or grp.items[0].is_range or not all(a.explicit_year for a in grp.atoms):
             return False
-        ls = text.rfind("\n", 0, grp.start) + 1
-        le = text.find("\n", grp.end)
-        le = len(text) if le < 0 else le
+        ls, le = _line_bounds(text, grp)
         head, tail = text[ls : grp.start], text[grp.end : le]
         if not re.search(r"\(\s*$", head) or not re.fullmatch(r"\s*\)\s*", tail):
             return False
@@ -422,9 +420,7 @@ class TemporalComponent(PatternComponent):
         publication label ("Veröffentlichung", "Erstellt am:"): the page's date."""
         if not self._published_label or not all(a.explicit_year for a in grp.atoms):
             return False
-        ls = text.rfind("\n", 0, grp.start) + 1
-        le = text.find("\n", grp.end)
-        le = len(text) if le < 0 else le
+        ls, le = _line_bounds(text, grp)
         if not re.fullmatch(r"\s*(?:[A-Za-zÄÖÜäöü]{2,10}\.?,?\s*)?", text[ls : grp.start]) \
                 or text[grp.end : le].strip(" \t|/·•-–—,:") and not re.fullmatch(
                     r"\s*,?\s*(?:um\s+)?\d{1,2}[:.]\d{2}(?:\s*Uhr)?\s*", text[grp.end : le]):
@@ -440,9 +436,7 @@ class TemporalComponent(PatternComponent):
             if grp.relative or len(grp.items) != 1 or grp.items[0].is_range \
                     or not all(a.explicit_year for a in grp.atoms):
                 continue
-            ls = text.rfind("\n", 0, grp.start) + 1
-            le = text.find("\n", grp.end)
-            le = len(text) if le < 0 else le
+            ls, le = _line_bounds(text, grp)
             if (text[ls : grp.start] + text[grp.end : le]).strip(" \t|/·•-–—,:") != "":
                 continue
             head, body = _line_before(text, ls), _line_after(text, le)
@@ -459,9 +453,7 @@ class TemporalComponent(PatternComponent):
         not an event's (an event's date line carries a time)."""
         if not all(a.explicit_year for a in grp.atoms) or len(grp.items) != 1 or grp.items[0].is_range:
             return False
-        ls = text.rfind("\n", 0, grp.start) + 1
-        le = text.find("\n", grp.end)
-        le = len(text) if le < 0 else le
+        ls, le = _line_bounds(text, grp)
         rest = text[ls : grp.start] + text[grp.end : le]
         if ls == 0 and not text[grp.end : le].strip() and re.search(r"\w[\w“\")]\s*,\s*$", text[ls : grp.start]) \
                 and not re.search(r"[.!?:]\s", text[ls : grp.start]) and re.fullmatch(r"\d{1,2}\.\d{1,2}\.\d{4}", text[grp.start:grp.end]):
@@ -698,6 +690,12 @@ class TemporalComponent(PatternComponent):
 
 #: a labelled start line of an event page: "Beginn:  19.30 Uhr", "Uhrzeit: 18 Uhr"
 _LABELLED_START = re.compile(r"^[ \t]*(?:Beginn|Start|Uhrzeit|Zeit|Veranstaltungsbeginn)[ \t]*:[ \t]*(?:um[ \t]+|ab[ \t]+)?$", re.M)
+
+
+def _line_bounds(text: str, grp: DateGroup) -> tuple[int, int]:
+    """Start and end of the line (or lines) that hold the date group."""
+    le = text.find("\n", grp.end)
+    return text.rfind("\n", 0, grp.start) + 1, len(text) if le < 0 else le
 
 
 # a day counted from another one ("am darauf folgenden Mittwoch", "am Tag danach"): its time

@@ -384,8 +384,8 @@ class VenuesComponent(PatternComponent):
                                                         for r in rooms))
             # a capitalised adjective names a generic head: "in die Meyenburger Kirche", "in der
             # Alten Schule" (a lower-case one does not: "in der katholischen Kirche")
-            name_adj = i >= 1 and _ADJ.match(doc[i - 1].text) and not doc[i - 1].is_sent_start \
-                and "\n" not in doc[i - 1].whitespace_ and doc[i - 2].text in _DETS if i >= 2 else False
+            name_adj = i >= 2 and doc[i - 2].text in _DETS and _ADJ.match(doc[i - 1].text) \
+                and not doc[i - 1].is_sent_start and "\n" not in doc[i - 1].whitespace_
             if generic and not named and not of_premises and not name_adj:
                 continue
             # adjectives right before the head: "im Alten Rathaus", "in die Blumberger Stadthalle"
@@ -689,9 +689,11 @@ class VenuesComponent(PatternComponent):
                 if self._free_not_context.search(text[lo:m.start()] + " " + text[m.end():hi]):
                     continue
             out.append(Candidate("prices", m.start(), m.end(), None, attrs={"free": True}, priority=1))
-        for m in self._amount.finditer(text):
-            raw = m.group("a1") or m.group("a2") or m.group("a3")  # a3: "Eintritt 8,-"
-            amount = parse_amount(raw)
+        amounts = [(m, parse_amount(m.group("a1") or m.group("a2") or m.group("a3")))  # a3: "Eintritt 8,-"
+                   for m in self._amount.finditer(text)]
+        amounts += [(m, float(self.number_words[m.group("w").casefold()]) or None)  # "fünf Euro"
+                    for m in self._word_amount.finditer(text)]
+        for m, amount in amounts:
             if amount is None:
                 continue
             lo = max(text.rfind(".", 0, m.start() - 1) if m.start() > 0 else 0, text.rfind("\n", 0, m.start()), m.start() - 60)
@@ -699,14 +701,5 @@ class VenuesComponent(PatternComponent):
             if self._price_stop.search(window):
                 continue
             out.append(Candidate("prices", m.start(), m.end(), {"amount": amount, "currency": "EUR"},
-                                 attrs={"free": False}, priority=2))
-        for m in self._word_amount.finditer(text):
-            amount = self.number_words.get(m.group("w").casefold())
-            if not amount:
-                continue
-            lo = max(text.rfind(".", 0, m.start() - 1) if m.start() > 0 else 0, text.rfind("\n", 0, m.start()), m.start() - 60)
-            if self._price_stop.search(text[max(0, lo) : m.end() + 25]):
-                continue
-            out.append(Candidate("prices", m.start(), m.end(), {"amount": float(amount), "currency": "EUR"},
                                  attrs={"free": False}, priority=2))
         return out
