@@ -44,6 +44,12 @@ def test_emails(extractor, text, expected):
         ("Link: https://de.wikipedia.org/wiki/Ehrenamt_(Deutschland)", ["https://de.wikipedia.org/wiki/Ehrenamt_(Deutschland)"]),
         ("Schreiben Sie an info@vhs-mainz.de.", []),
         ("z.B. am 24.07.2024 um 13.30 Uhr", []),
+        # share buttons and source lines are page furniture; a source in a sentence is content
+        ("Teilen auf Facebook https://www.facebook.com/sharer/sharer.php?u=https://x.de", []),
+        ("Per WhatsApp teilen: https://wa.me/?text=Fest", []),
+        ("Quelle: https://www.presseportal.de/blaulicht/123", []),
+        ("Original-Artikel: https://www.zeitung.de/lokal/123.html", []),
+        ("Die Quelle der Daten ist www.statistik.de, dort steht mehr.", ["www.statistik.de"]),
     ],
 )
 def test_urls(extractor, text, expected):
