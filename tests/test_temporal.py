@@ -312,6 +312,11 @@ ROWS = [
     row("Der Vortrag ist am 27. Oktober 2020 um 18.15 Uhr. Die Aufzeichnung läuft am darauf folgenden Mittwoch um 12 Uhr im Radio.", ["2020-10-27"], ["18:15", "12:00"], ["2020-10-27T18:15"], ref="2020-10-01"),
     row("Die Vorträge sind am 27. Oktober und 3. November 2020. Die Aufzeichnungen laufen jeweils am darauf folgenden Mittwoch um 12 Uhr.", ["2020-10-27", "2020-11-03"], ["12:00"], ["2020-10-27", "2020-11-03"], ref="2020-10-01"),
     row("Wir treffen uns am folgenden Mittwoch um 12 Uhr.", ["2020-10-07"], ["12:00"], ["2020-10-07T12:00"], ref="2020-10-01"),
+    # a separable verb of cancelling with its particle at the end of the clause
+    row("Somit fallen die Übungen am 13. März 2020 und 10. April 2020 aus. Die Versammlung ist am 20. Mai 2020.", ["2020-03-13", "2020-04-10", "2020-05-20"], [], ["2020-05-20"], ref="2020-03-01"),
+    row("Wir sagen das Konzert am 13. März 2020 ab.", ["2020-03-13"], [], [], ref="2020-03-01"),
+    # ... "ab" before a time is no particle
+    row("Wir sagen es gern: Am 13. März 2020 geht es ab 18 Uhr los.", ["2020-03-13"], ["18:00"], ["2020-03-13T18:00"], ref="2020-03-01"),
     # a date in brackets closing a headline that names its own date is the posting date
     row("Integrationsbeirat sucht Mitglieder – Info-Abend am 10. Oktober 2017 (09.10.2017)\n\nDer Beirat lädt ein.", ["2017-10-10"], [], ["2017-10-10"], ref="2017-10-09"),
     # ... a bracketed date in running text is no stamp

@@ -104,6 +104,15 @@ class TemporalComponent(PatternComponent):
         self._not_session = _words_rx(patterns["not_session_cues"], r"(?![\w-])") \
             if patterns.get("not_session_cues") else None
         self._cancel = _words_rx(patterns.get("cancel_cues", []) or ["\0"], r"(?![\w-])")
+        # a separable verb with its particle at the end of the clause: "Somit fallen die
+        # Übungen am 13. März und 10. April aus."
+        # the word before the particle is a noun, a date or one of a few adverbs ("fallen leider
+        # aus"), never an adjective ("fällt größer aus" is "turns out bigger")
+        split = patterns.get("cancel_split_verbs", {})
+        before = "|".join(map(re.escape, patterns.get("cancel_split_adverbs", []))) or "\0"
+        self._cancel_split = re.compile("|".join(
+            rf"(?<![\w-])(?:{'|'.join(map(re.escape, stems))})\b(?:[^.!?\n]|(?<=\d)\.){{0,160}}?(?:[A-ZÄÖÜ][\wäöüß-]*|\d{{4}}|\d{{1,2}}\.|{before})\s+{re.escape(particle)}(?=\s*[.!?,;\n]|\s*$)"
+            for particle, stems in split.items())) if split else None
         self.top_lines = int(s.get("top_lines", 8))
         self.background_days = int(s.get("background_days", 365))
         self._published_after = re.compile(
@@ -221,7 +230,9 @@ class TemporalComponent(PatternComponent):
             if role == "session":
                 if self.is_top_stamp(text, grp) or text.rfind("\n", 0, grp.start) + 1 in news_stamps:
                     role = "published"
-                elif self._cancel.search(text, starts[i], starts[i + 1] if i + 1 < len(starts) else len(text)):
+                elif self._cancel.search(text, starts[i], starts[i + 1] if i + 1 < len(starts) else len(text)) \
+                        or self._cancel_split and self._cancel_split.search(
+                            text, starts[i], starts[i + 1] if i + 1 < len(starts) else len(text)):
                     role = "cancelled"
                 elif self._not_session and self._not_session.search(
                         text, starts[i], starts[i + 1] if i + 1 < len(starts) else len(text)):
