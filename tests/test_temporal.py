@@ -315,6 +315,8 @@ ROWS = [
     # a separable verb of cancelling with its particle at the end of the clause
     row("Somit fallen die Übungen am 13. März 2020 und 10. April 2020 aus. Die Versammlung ist am 20. Mai 2020.", ["2020-03-13", "2020-04-10", "2020-05-20"], [], ["2020-05-20"], ref="2020-03-01"),
     row("Wir sagen das Konzert am 13. März 2020 ab.", ["2020-03-13"], [], [], ref="2020-03-01"),
+    # a day marked closed is no session
+    row("Der Markt ist geöffnet.\n24. Dezember 2022: 10 bis 14 Uhr.\n25. Dezember 2022: Geschlossen.", ["2022-12-24", "2022-12-25"], ["10:00-14:00"], ["2022-12-24T10:00>2022-12-24T14:00"], ref="2022-11-21"),
     # ... "ab" before a time is no particle
     row("Wir sagen es gern: Am 13. März 2020 geht es ab 18 Uhr los.", ["2020-03-13"], ["18:00"], ["2020-03-13T18:00"], ref="2020-03-01"),
     # a date in brackets closing a headline that names its own date is the posting date
