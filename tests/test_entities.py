@@ -93,6 +93,12 @@ def orgs(extractor, text):
         # a chapter takes its federation's genitive into its name
         ("Der Landfrauentag des Kreisverbands des Bayerischen Bauernverbands findet am 1. März statt.",
          ["Kreisverband des Bayerischen Bauernverbands"]),
+        # a bare district office in a text that names one district is that district's
+        ("Der Kalender für den Landkreis Kronach wächst. Meldungen gehen an das Landratsamt, Güterstraße 18.",
+         ["Landratsamt Kronach"]),
+        # ... with two districts it names none, and "im Landratsamt" is a place
+        ("Termine gibt es im Landkreis Kronach und im Landkreis Coburg. Meldungen gehen an das Landratsamt.", []),
+        ("Der Kalender für den Landkreis Kronach wächst. Die Sitzung ist im Landratsamt.", []),
         # ... but a span of years is no founding year
         ("Die Ausstellung „Stadtbibliothek 1925-2025“ zeigt die Geschichte.", []),
         ("Dabei sind ADFC Burgwedel und der NABU Berlin.", ["ADFC Burgwedel", "NABU Berlin"]),

@@ -63,6 +63,7 @@ _NOT_PLACE = re.compile(
 _NOT_ORG_WORD = re.compile(
     r"(?:preis|programm|projekt|band|festival|wettbewerb|kampagne|fest|city)(?:es|s|e|en|n)?$", re.I)
 _PRIVATE = {"bare", "known", "locative", "inner", "bare_muni", "surface"}
+_DISTRICT = re.compile(r"\bLandkreis(?:es)?\s+([A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)*)(?![\w-])")
 _YEAR_WORD = re.compile(r" (?:1[89]|20)\d\d(?= |$)")
 
 
@@ -678,6 +679,11 @@ class EntitiesComponent(PatternComponent):
                 named = True
         if "admin" in head.flags:
             named = True
+        if not named and s == i and e == i + 1 and "district" in head.flags and not acronym:
+            district = ctx.district()
+            if district and not self._locative(ctx, s):
+                # "an das Landratsamt" in a text about the Landkreis Kronach: its district office
+                return _Org(s, e, f"{head.base} {district}", head_word=head.base, priority=1)
         if not named:
             # a bare specific body that acts: "Der Wahlausschuss lädt ein", "Die Volkshochschule
             # lädt ein", "das Team der Stadtbibliothek" (a compound or a local institution; a
@@ -1438,6 +1444,15 @@ class _Context:
         self._lower = None
         self._credit = self._credit_tokens(doc, comp)
         self.muni_names: set[str] = set()  # "Stadt Würzburg", "Landkreis Oberallgäu" as written
+        self._district: Optional[str] = None
+
+    def district(self) -> Optional[str]:
+        """The one district the text names ("Landkreis Kronach", "des Landkreises Alzey-Worms"),
+        or None when it names none or several."""
+        if self._district is None:
+            names = {m.group(1) for m in _DISTRICT.finditer(self.doc.text)}
+            self._district = names.pop() if len(names) == 1 else ""
+        return self._district or None
 
     def boundary(self, a: int, b: int) -> bool:
         """True when tokens a and b (a = b - 1) are on different lines or split by a space token."""
