@@ -79,8 +79,8 @@ class ContactsComponent(PatternComponent):
         self._share = re.compile("|".join(share), re.I) if share else None
         labels = patterns.get("url_source_labels", [])
         self._source_label = re.compile(
-            r"(?:^|\n)[ \t]*(?:" + "|".join(re.escape(w) for w in sorted(labels, key=len, reverse=True))
-            + r")[ \t]*:?[ \t]*$", re.I) if labels else None
+            r"[ \t]*(?:" + "|".join(re.escape(w) for w in sorted(labels, key=len, reverse=True))
+            + r")[ \t]*:?[ \t]*", re.I) if labels else None
         local = patterns.get("phone_local")
         self._local = re.compile(local["regex"]) if local else None
         self._area_codes = None
@@ -131,7 +131,7 @@ class ContactsComponent(PatternComponent):
                 if self._share is not None and self._share.search(raw):
                     continue  # a "share this page" button, not a contact
                 line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
-                if self._source_label is not None and self._source_label.search("\n" + line):
+                if self._source_label is not None and self._source_label.fullmatch(line):
                     continue  # "Quelle: https://…": where the text was taken from
                 out.append(Candidate("urls", m.start(), m.start() + len(raw), url_value(raw),
                                      priority=3 if pname == "scheme" else 1))

@@ -131,9 +131,7 @@ class TemporalComponent(PatternComponent):
             + r"|(?:[Aa]m|[Dd]er)\s+(" + "|".join(sorted(weekdays, key=len, reverse=True))
             + r")\s+(?:[a-zäöüß]+\s+){1,3}(?:(?:von|ab|um)\s+)?)$")
         labels = patterns.get("published_labels", [])
-        self._published_label = re.compile(
-            r"(?:" + "|".join(re.escape(w) for w in sorted(labels, key=len, reverse=True)) + r")\s*:?"
-        ) if labels else None
+        self._published_label = _words_rx(labels, r"\s*:?", prefix="") if labels else None
         self._daily = _words_rx(patterns.get("daily_cues", ["täglich"]), r"(?![\w-])")
         self._every = _words_rx(patterns.get("every_cues", ["jeweils"]), r"(?![\w-])")
         fillers = patterns.get("time_role_fillers", r"(?:\s|:|,)*")
@@ -228,14 +226,13 @@ class TemporalComponent(PatternComponent):
             if role == "session" and self._published_after and self._published_after.match(text, grp.end):
                 role = "published"
             if role == "session":
+                s_end = starts[i + 1] if i + 1 < len(starts) else len(text)
                 if self.is_top_stamp(text, grp) or text.rfind("\n", 0, grp.start) + 1 in news_stamps:
                     role = "published"
-                elif self._cancel.search(text, starts[i], starts[i + 1] if i + 1 < len(starts) else len(text)) \
-                        or self._cancel_split and self._cancel_split.search(
-                            text, starts[i], starts[i + 1] if i + 1 < len(starts) else len(text)):
+                elif self._cancel.search(text, starts[i], s_end) \
+                        or self._cancel_split and self._cancel_split.search(text, starts[i], s_end):
                     role = "cancelled"
-                elif self._not_session and self._not_session.search(
-                        text, starts[i], starts[i + 1] if i + 1 < len(starts) else len(text)):
+                elif self._not_session and self._not_session.search(text, starts[i], s_end):
                     # "Ab dem 14. August ist das Heft erhältlich", "Bei größerem Interesse könne
                     # ein zusätzlicher Termin am 17. August angeboten werden": a date, no session
                     role = "other"
