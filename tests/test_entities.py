@@ -117,6 +117,15 @@ def orgs(extractor, text):
         # a building that only stands as a place is no organisation
         ("Die Versammlung ist im Europasaal des Internationalen Jugendkulturzentrums.", []),
         ("Der Landkreis lädt ins Landratsamt Oberallgäu ein.", []),
+        ("Der Arbeitskreis Ehrenamt lädt zu einer Fachtagung ein.", ["Arbeitskreis Ehrenamt"]),
+        ("Das Treffen des Arbeitskreises Bürgerstiftungen steht unter dem Titel „Demokratie“.",
+         ["Arbeitskreis Bürgerstiftungen"]),
+        ("Der Stadtjugendring präsentiert das Projekt auf dem Platz.", ["Stadtjugendring"]),
+        # a town that acts without its name is the text's town (postcode, cue, domain)
+        ("Die Stadt lädt am Mittwoch ein.\nRathaus, Luitpoldplatz 13, 95444 Bayreuth", ["Stadt Bayreuth"]),
+        ("Die Stadt lädt am Mittwoch ein. Danach geht es weiter nach Bayreuth.", []),
+        ("Die Gemeinde lädt ein. Veranstaltet in 95444 Bayreuth und 96047 Bamberg.", []),
+        ("Der Weg führt in die Schatzkammer der Kirche.", []),
         ("Die Sitzung beginnt im Pflegezentrum Hainfelder Hof.", []),
         ("Das Landratsamt Oberallgäu informiert. Die Ausstellung ist im Landratsamt Oberallgäu.",
          ["Landratsamt Oberallgäu"]),

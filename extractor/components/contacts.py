@@ -14,11 +14,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..data import load_lines
-from ..normalize.phones import AreaCodes, best_prefix_e164, complete_local
+from ..normalize.phones import AREA_CODES, AreaCodes, best_prefix_e164, complete_local
 from .base import Candidate, Intervals, OverlapPolicy, PatternComponent, doc_text, write
 
 DEFAULT_PATTERNS = "patterns/contacts.json"
-AREA_CODES = "gazetteers/area_codes.tsv"
 
 _OBFUSCATION = [
     (re.compile(r"\s*(?:\((?:at|ät|@)\)|\[(?:at|ät|@)\]|\{(?:at|ät)\}|\s\[?(?:AT|at)\]?\s)\s*"), "@"),

@@ -36,6 +36,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..data import load_json, load_lines
+from ..normalize.phones import load_area_codes
 from ..normalize.names import (
     Head,
     HeadLexicon,
@@ -131,6 +132,7 @@ class EntitiesComponent(PatternComponent):
         self._name_continuations = set(patterns.get("name_continuations", []))
         self._districts = set(patterns.get("district_names", []))
         self._town_prefixes = set(patterns.get("town_prefixes", []))
+        self._home_town_heads = set(patterns.get("home_town_heads", []))
         self._event_kinds = tuple(w.casefold() for w in patterns.get("event_words_not_names", []))
         self._not_orgs = tuple(patterns.get("not_organizations", []))
         self._inhabitants = set(patterns.get("not_owned", []))
@@ -399,6 +401,12 @@ class EntitiesComponent(PatternComponent):
                 if len(vals) == 1:
                     o.value = next(iter(vals))
                     del o.attrs["bare_muni"]
+                elif not vals and o.value in self._home_town_heads:
+                    # "Die Stadt will …" in a text about Erkrath (postcodes, domains, cues)
+                    town = load_area_codes().home_town(doc_text(ctx.doc))
+                    if town:
+                        o.value = f"{o.value} {town}"
+                        del o.attrs["bare_muni"]
         orgs[:] = [o for o in orgs if not o.attrs.get("bare_muni")]
 
     def _described_names(self, ctx: "_Context", found: list[_Org]) -> list[_Org]:

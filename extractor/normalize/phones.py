@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional
 
 import phonenumbers
 
+AREA_CODES = "gazetteers/area_codes.tsv"
 _GROUP_SPLIT = re.compile(r"[\s/\-–()]+")
 
 
@@ -53,7 +55,7 @@ def best_prefix_e164(raw: str, region: str = "DE") -> tuple[Optional[str], str]:
 
 
 # -- local numbers ------------------------------------------------------------------------------
-_POSTCODE_TOWN = re.compile(r"\b\d{5}[ \u00a0]+([A-ZÄÖÜ][\w.()\-]*(?:[ \u00a0][\w.()\-]+){0,3})")
+_POSTCODE_TOWN = re.compile(r"\b\d{5}[ \u00a0]+([A-ZÄÖÜ][\w.()\-]*(?:[ \u00a0][^\W\d][\w.()\-]*){0,3})")
 _NAME_RUN = re.compile(
     r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)*"
     r"(?:[ \u00a0](?:am|an|im|in|ob|bei|der|[A-ZÄÖÜ][a-zäöüß]+)){0,3}"
@@ -90,14 +92,10 @@ class AreaCodes:
                 return name
         return None
 
-    def home(self, text: str) -> Optional[str]:
-        """The area code of the town the text is about, or None when the text does not say.
-
-        A place counts 3 after a postcode ("99084 Erfurt"), 2 after a cue word or as the name
-        of an e-mail or web domain ("@erfurt.de", "stadt-aalen.de"), and 1 for any other
-        mention (not for weak names). The best place wins; a tie between places with different
-        codes gives None.
-        """
+    def _scores(self, text: str) -> dict[str, int]:
+        """Each place the text names, scored: 3 after a postcode ("99084 Erfurt"), 2 after a cue
+        word or as the name of an e-mail or web domain ("@erfurt.de", "stadt-aalen.de"), and 1
+        for any other mention (not for weak names)."""
         score: dict[str, int] = {}
 
         def add(name: Optional[str], points: int) -> None:
@@ -125,11 +123,36 @@ class AreaCodes:
                 if cand in self._by_domain:
                     add(self._by_domain[cand], 2)
                     break
+        return score
+
+    def home(self, text: str) -> Optional[str]:
+        """The area code of the town the text is about, or None when the text does not say:
+        the best scored place wins; a tie between places with different codes gives None."""
+        score = self._scores(text)
         if not score:
             return None
         best = max(score.values())
         top = {self.codes[n] for n, s in score.items() if s == best}
         return next(iter(top)) if len(top) == 1 else None
+
+    def home_town(self, text: str, at_least: int = 2) -> Optional[str]:
+        """The town the text is about: the one best scored place, scored ``at_least`` (a place
+        mentioned once in passing is no home town); None on a tie."""
+        score = self._scores(text)
+        best = max(score.values(), default=0)
+        top = [n for n, s in score.items() if s == best]
+        return top[0] if best >= at_least and len(top) == 1 else None
+
+
+@lru_cache(maxsize=None)
+def load_area_codes() -> AreaCodes:
+    """The area-code table (``models/gazetteers/area_codes.tsv``) with the town cues and weak
+    town names of ``phone_local`` in ``models/patterns/contacts.json``."""
+    from ..data import load_json, load_lines
+
+    local = load_json("patterns/contacts.json").get("phone_local", {})
+    codes = dict(line.split("\t", 1) for line in load_lines(AREA_CODES))
+    return AreaCodes(codes, local.get("town_cues", ()), local.get("weak_towns", ()))
 
 
 def complete_local(local: str, area_code: str, region: str = "DE") -> Optional[str]:
