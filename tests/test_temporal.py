@@ -152,6 +152,13 @@ ROWS = [
     row("Am 5. Mai 2025 zwischen 16 und 18 Uhr", ["2025-05-05"], ["16:00-18:00"], ["2025-05-05T16:00>2025-05-05T18:00"]),
     row("Am 5. Mai 2025 um 19 Uhr. Ende gegen 20.30 Uhr.", ["2025-05-05"], ["19:00", "20:30"], ["2025-05-05T19:00>2025-05-05T20:30"]),
     row("Am 5. Mai 2025: Einlass 18 Uhr, Beginn 19 Uhr", ["2025-05-05"], ["18:00", "19:00"], ["2025-05-05T19:00"]),
+    # the one time the text calls the start, far below the date and below sale hours ("ab 16 Uhr")
+    row("Die Kirche wird für das Benefizkonzert am Donnerstag, 6. Dezember 2024, vorbereitet. Das Orchester "
+        "spielt weihnachtliche Weisen aus dem 20. Jahrhundert. Zum Schluss erklingt die bekannte Musik aus einem "
+        "Film. Das Interesse an dem Konzert ist riesig. Die Karten waren binnen zwei Stunden verkauft. Somit "
+        "stehen nun nochmal 100 Karten zur Verfügung. Diese können ab 16 Uhr in der Kirche gekauft werden. "
+        "Konzertbeginn ist um 19 Uhr.",
+        ["2024-12-06"], ["16:00", "19:00"], ["2024-12-06T19:00"]),
     row("Am Dienstag, 10. Mai 2022, lädt die Stadt ein. Von 18.30 bis ca. 21 Uhr gibt es Musik.", ["2022-05-10"], ["18:30-21:00"], ["2022-05-10T18:30>2022-05-10T21:00"]),
     row("Am 5. Mai 2025 von 10 bis 12 Uhr", ["2025-05-05"], ["10:00-12:00"], ["2025-05-05T10:00>2025-05-05T12:00"]),
     row("Am 5. Mai 2025 von 9 Uhr bis 12 Uhr", ["2025-05-05"], ["09:00-12:00"], ["2025-05-05T09:00>2025-05-05T12:00"]),

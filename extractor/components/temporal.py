@@ -137,6 +137,8 @@ class TemporalComponent(PatternComponent):
         fillers = patterns.get("time_role_fillers", r"(?:\s|:|,)*")
         roles = patterns["time_role_cues"]
         self._role_rx = [(role, _words_rx(roles[role], fillers + "$")) for role in ("doors", "end", "start")]
+        # a start named by a word ("Beginn ist um 19 Uhr"), not only by "ab" (sale hours say "ab")
+        self._named_start_rx = _words_rx([w for w in roles["start"] if w != "ab"], fillers + "$")
         self._opening = _words_rx(patterns["opening_hours_cues"], r"(?![\w])")
         abbr = set(load_lines(ABBREVIATIONS))
         abbr |= {f"{w}." for w in list(patterns["months"]) + list(patterns["weekdays"]) if len(w) <= 4 and w != "Mai"}
@@ -479,9 +481,16 @@ class TemporalComponent(PatternComponent):
         return not self.grammar.times(nxt[:60]) or not re.match(
             r"\s*[-–•·*]?\s*(?:(?:Uhrzeit|Zeit|Beginn|Start|Einlass)\s*:\s*)?(?:von\s+|ab\s+|um\s+)?\d", nxt, re.IGNORECASE)
 
-    def time_role(self, text: str, t: TimeAtom) -> str:
+    def _before(self, text: str, t: TimeAtom) -> str:
         line_start = text.rfind("\n", 0, t.start) + 1
-        before = text[max(line_start, t.start - 30) : t.start]
+        return text[max(line_start, t.start - 30) : t.start]
+
+    def named_start(self, text: str, t: TimeAtom) -> bool:
+        """The time is called the start by a word: "Beginn: 19 Uhr", "Konzertbeginn ist um 19 Uhr"."""
+        return t.role == "start" and bool(self._named_start_rx.search(self._before(text, t)))
+
+    def time_role(self, text: str, t: TimeAtom) -> str:
+        before = self._before(text, t)
         for role, rx in self._role_rx:
             if rx.search(before):
                 if role == "end" and t.end_hour is not None:
@@ -588,7 +597,11 @@ class TemporalComponent(PatternComponent):
                         and (sum(1 for u in times if u.role in ("start", "doors", "time")) == 1
                              or t.role == "start" and _LABELLED_START.search(text, text.rfind("\n", 0, t.start) + 1, t.start)
                              and sum(1 for u in times if u.role == "start" and _LABELLED_START.search(
-                                 text, text.rfind("\n", 0, u.start) + 1, u.start)) == 1):
+                                 text, text.rfind("\n", 0, u.start) + 1, u.start)) == 1
+                             # the one time the text calls the start: "Konzertbeginn ist um 19 Uhr"
+                             # below "Karten … ab 16 Uhr"
+                             or self.named_start(text, t)
+                             and sum(1 for u in times if self.named_start(text, u)) == 1):
                     owner = sessions[0]
             if owner is not None:
                 owner.times.append(t)
