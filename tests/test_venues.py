@@ -203,6 +203,9 @@ def test_capacities(extractor, text, expected):
         # words between the cue and "frei"
         ("Der Eintritt ist an den drei Tagen natürlich frei.", [("free", None)]),
         ("Die Feier kostet keinen Cent Eintritt.", [("free", None)]),
+        ("Der Eintritt zur Messe ist frei. Eine Anmeldung ist nicht erforderlich.", [("free", None)]),
+        ("Die Teilnahme an der Schulung ist selbstverständlich kostenlos.", [("free", None)]),
+        ("Der Eintritt zum Konzert ist für Mitglieder frei, Gäste zahlen 8 Euro.", [("amount", 8.0)]),
         ("Teilnahmegebühr 50 €", [("amount", 50.0)]),
         # a reduction for some is no free event
         ("Der Eintritt ist für Kinder unter sechs Jahren frei, Erwachsene zahlen 5 Euro.",
