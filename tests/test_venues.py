@@ -33,6 +33,8 @@ def run(extractor, text):
         ("Wir laden in den Europasaal des Internationalen Jugendkulturzentrums ein.",
          [("Internationales Jugendkulturzentrum", "venue")]),
         ("Das Café findet im Alten Rathaus statt.", [("Altes Rathaus", "venue")]),
+        ("Die Gäste sind in das Gotische Haus eingeladen.", [("Gotisches Haus", "venue")]),
+        ("Die Sitzung ist in der Alten Turnhalle.", [("Alte Turnhalle", "venue")]),
         ("Die Spende ist in die Blumberger Stadthalle verlegt.", [("Blumberger Stadthalle", "venue")]),
         # a capitalised adjective names a generic head; a lower-case one does not
         ("Die Sänger laden in die Meyenburger Kirche ein.", [("Meyenburger Kirche", "venue")]),
@@ -98,6 +100,8 @@ def run(extractor, text):
         ("Die Messe ist im Freisinger Asamfoyer.", [("Freisinger Asamfoyer", "venue")]),
         ("Wo: Kesselhaus. Wann: morgen", [("Kesselhaus", "venue")]),
         ("Termin\nOrt\nElgerhaus\n34270 Schauenburg", [("Elgerhaus", "venue"), ("Schauenburg", "city")]),
+        ("WANN ?\n\nDonnerstag | 21. Februar 2019\n\nWO ?\n\nGothisches Haus\nJohanniskirchplatz 4",
+         [("Gothisches Haus", "venue"), ("Johanniskirchplatz 4", "address")]),
         ("Treffpunkt am Rathaus.", [("Rathaus", "venue")]),
         ("Sie ist in der Zentrale des Caritasverbandes für die Erzdiözese Bamberg, Obere Königstraße 4 b, statt.",
          [("Zentrale des Caritasverbandes für die Erzdiözese Bamberg", "venue"), ("Obere Königstraße 4 b", "address")]),

@@ -126,7 +126,8 @@ class VenuesComponent(PatternComponent):
         self.premises = set(p.get("venue_premises", ()))
         line_labels = p.get("venue_line_labels", ())
         self._line_label = re.compile(
-            r"^[ \t]*(?:" + _alternation(line_labels) + r")[ \t]*:?[ \t]*\n[ \t]*(?P<name>[A-ZÄÖÜ„\"][^\n,;]{1,60})(?:[,;][^\n]*)?$",
+            # "Ort", "WO ?" (a "WANN ? / WO ?" box), the name on the next line or after a blank one
+            r"^[ \t]*(?i:" + _alternation(line_labels) + r")[ \t]*[:?]?[ \t]*\n(?:[ \t]*\n)?[ \t]*(?P<name>[A-ZÄÖÜ„\"][^\n,;]{1,60})(?:[,;][^\n]*)?$",
             re.M) if line_labels else None
         self._label = re.compile(r"(?:" + _alternation([w for w in p["locative_before"] if w.endswith(":")])
                                  + r")[ \t]*$")
@@ -425,7 +426,8 @@ class VenuesComponent(PatternComponent):
             if self._not_venue_sentence is not None and self._not_venue_sentence.search(
                     re.sub(r"\([^()]*\)", " ", tok.sent.text)):  # a remark in brackets is no clause of it
                 continue  # "Parkmöglichkeiten sind an der Katholischen Kirche vorhanden"
-            adjs = [doc[x].text if saint else self._nominative_adj(doc[x].text, base) for x in range(a, i)]
+            det = doc[a - 1].text.casefold() if a >= 1 else ""
+            adjs = [doc[x].text if saint else self._nominative_adj(doc[x].text, base, det) for x in range(a, i)]
             # a truncated compound before the venue: "in der Sport- und Kulturhalle"
             if a == i and a >= 2 and doc[a - 1].text in {"und", "oder", "&"} and len(doc[a - 2].text) > 2 \
                     and doc[a - 2].text.endswith("-") and doc[a - 2].text[:1].isupper() \
@@ -493,11 +495,15 @@ class VenuesComponent(PatternComponent):
             return False  # "an das Begegnungszentrum verliehen": a recipient, not a place
         return True
 
-    def _nominative_adj(self, adj: str, head: str) -> str:
-        """ "Alten" before "Rathaus" → "Altes"; "Blumberger" stays."""
+    def _nominative_adj(self, adj: str, head: str, det: str = "") -> str:
+        """ "Alten" before "Rathaus" → "Altes"; "Blumberger" stays; after "das"/"der" the weak
+        "-e" of a neuter or masculine head is strong ("das Gotische Haus" → "Gotisches Haus")."""
+        h = head.casefold()
+        if det in {"das", "der"} and adj.endswith("e") and not adj.endswith("ee") and len(adj) >= 4 \
+                and adj[0].isupper() and not h.endswith(self._fem):
+            return adj + ("s" if h.endswith(self._neut) else "r")
         if not adj.endswith(("en", "em")) or adj[0].isdigit():
             return adj
-        h = head.casefold()
         stem = adj[:-2]
         if h.endswith(self._fem):
             return stem + "e"
