@@ -594,6 +594,8 @@ class EntitiesComponent(PatternComponent):
                 e = k + 2  # "Betreuungsverein Kreis Segeberg", "Klimaschutzagentur Region Hannover"
                 k += 2
                 continue
+            if "muni" in head.flags and e > i + 1 and self._common_noun(doc[k]):
+                break  # "der Stadt Bad Schwartau Fahrzeuge und Material": the town's name has ended
             if self._name_word_after_head(ctx, k) or self._appos_noun(ctx, i, k, e):
                 e = k + 1
                 k += 1
@@ -793,6 +795,11 @@ class EntitiesComponent(PatternComponent):
                 return town
         return None
 
+    def _common_noun(self, tok) -> bool:
+        """A capitalised word tagged as no entity, also inflected ("Lehrern" by its lemma "Lehrer")."""
+        w = tok.text
+        return w in self.common_nouns or tok.lemma_ != w and tok.lemma_ in self.common_nouns
+
     def _name_word_after_head(self, ctx: "_Context", k: int) -> bool:
         doc = ctx.doc
         w = doc[k].text
@@ -817,8 +824,9 @@ class EntitiesComponent(PatternComponent):
         if w in self._town_prefixes and k + 1 < len(doc) and _CAP.match(doc[k + 1].text) \
                 and not ctx.boundary(k, k + 1):
             return True  # "Stadt Bad Vilbel", "Gemeinde Sankt Augustin": a town's name prefix
-        if w in self.common_nouns:
-            # "Bürgerschaftliches Engagement", "Ehrenamt und Bürgerbeteiligung", "Forum (FZ)"
+        if self._common_noun(doc[k]):
+            # "Bürgerschaftliches Engagement", "Ehrenamt und Bürgerbeteiligung", "Forum (FZ)";
+            # an inflected common noun by its lemma ("Lehrern" → "Lehrer")
             after_adj = k > 0 and _CAP.match(doc[k - 1].text) and self._adjective(doc[k - 1].text)
             before_and = k + 1 < len(doc) and doc[k + 1].text == "und"
             before_acr = k + 2 < len(doc) and doc[k + 1].text == "(" and _ACRONYM.match(doc[k + 2].text)
