@@ -336,6 +336,21 @@ ROWS = [
     # ... but a date under an ordinary heading is a session
     row("Die Stadt lädt zur Jobmesse ein.\n\nAussteller aus der Region stellen sich vor.\n\nTermin\n\nMi, 12. Oktober 2022, 10 Uhr", ["2022-10-12"], ["10:00"], ["2022-10-12T10:00"], ref="2022-10-01"),
     row("Die Stadt lädt zur Jobmesse ein.\n\nVeröffentlichung\n\nMi, 12. Oktober 2022, 10:58", [], ["10:58"], [], ref="2022-10-12"),
+    # stamps: an update line, a clock time before the date, author initials, a teaser list's day
+    row("Lesung mit Richard Auer\n\n27.03.2024 | Stand 27.03.2024, 17:00 Uhr\n\nDie Lesung ist am Dienstag, 9. April.",
+        ["2024-04-09"], None, ["2024-04-09"], ref="2024-03-27"),
+    row("Wismar\n00:00 12.09.2013\n\nAm 15. September überträgt der Sender ab 10.05 Uhr den Gottesdienst.",
+        ["2013-09-15"], None, ["2013-09-15T10:05"], ref="2013-09-12"),
+    row("Mit viel Musik feiern wir am 2. September das Gemeindefest.\n\nrk/csc / 28.08.2018\n\nGottesdienste",
+        ["2018-09-02"], [], ["2018-09-02"], ref="2018-08-28"),
+    row("Das Fest ist am 15. September.\n\n12.09.2013\nDie Handballerinnen starten in die Saison mit einem Heimspiel.\n"
+        "12.09.2013\nMarkant und Aldi dürfen nicht aufs alte Bahnhofsgelände, das bedroht Arbeitsplätze.\n"
+        "12.09.2013\nDer Hafen wird zum Schauplatz für ein großes Fest der Seefahrer und ihrer Familien.",
+        ["2013-09-15"], [], ["2013-09-15"], ref="2013-09-12"),
+    # a date alone on its line twice is an event's date line, no stamp
+    row("Herbstprogramm\nDer Verein lädt ein.\nAlle sind willkommen.\nEs gibt zwei Angebote.\nDer Eintritt ist frei.\n"
+        "Termine:\n12.09.2013\nVortrag im Rathaus\n12.09.2013\nWorkshop im Rathaus",
+        ["2013-09-12"], [], ["2013-09-12"], ref="2013-09-01"),
     # a news list: each headline over its stamp line over its teaser
     row("Wahlbekanntmachung\n\n20. Februar 2026|\n\nDie Wahlbekanntmachung für die Wahl des Stadtrats und des Kreistages finden Sie hier auf dieser Seite.\n\nTestwählen mit dem Probestimmzettel\n\n16. Februar 2026|\n\nWie bereits bei den Kommunalwahlen der vergangenen Jahre kann jede Bürgerin ihre Stimmen probeweise abgeben und testen.", [], [], [], ref="2026-03-03"),
     # a note in brackets inside a list of days does not end the list

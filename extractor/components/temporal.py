@@ -229,7 +229,8 @@ class TemporalComponent(PatternComponent):
                 role = "published"
             if role == "session":
                 s_end = starts[i + 1] if i + 1 < len(starts) else len(text)
-                if self.is_top_stamp(text, grp) or text.rfind("\n", 0, grp.start) + 1 in news_stamps:
+                if self.is_top_stamp(text, grp) or text.rfind("\n", 0, grp.start) + 1 in news_stamps \
+                        or self.is_line_stamp(text, grp):
                     role = "published"
                 elif self._cancel.search(text, starts[i], s_end) \
                         or self._cancel_split and self._cancel_split.search(text, starts[i], s_end):
@@ -455,7 +456,35 @@ class TemporalComponent(PatternComponent):
             if len(head.split()) <= 12 and not re.search(r"[.!?:]$", head) and not self.grammar.times(head) \
                     and len(body.split()) >= 12 and not self.grammar.date_atoms(head):
                 out.add(ls)
-        return out if len(out) >= 2 else set()
+        out = out if len(out) >= 2 else set()
+        # a teaser list stamps each item with the same day: one date with its year alone on three
+        # lines or more ("12.09.2013" over each headline of "more news")
+        alone: dict[str, list[int]] = {}
+        for grp in groups:
+            if grp.relative or len(grp.items) != 1 or grp.items[0].is_range \
+                    or not all(a.explicit_year for a in grp.atoms):
+                continue
+            ls, le = _line_bounds(text, grp)
+            if not (text[ls : grp.start] + text[grp.end : le]).strip(" \t|/·•-–—,:"):
+                alone.setdefault(str(grp.items[0].value()), []).append(ls)
+        for starts in alone.values():
+            if len(starts) >= 3:
+                out.update(starts)
+        return out
+
+    @staticmethod
+    def is_line_stamp(text: str, grp: DateGroup) -> bool:
+        """A line that is only a stamp: a clock time before the date ("00:00 12.09.2013"), or
+        the author's initials before it ("rk/csc / 28.08.2018"). An event's line names its
+        date first and its time in "Uhr"."""
+        if len(grp.items) != 1 or grp.items[0].is_range or not all(a.explicit_year for a in grp.atoms):
+            return False
+        ls, le = _line_bounds(text, grp)
+        if text[grp.end : le].strip(" \t|/·•-–—,:"):
+            return False
+        head = text[ls : grp.start]
+        return bool(re.fullmatch(r"[ \t]*\d{1,2}:\d{2}[ \t|,]*", head)
+                    or re.fullmatch(r"[ \t]*(?:[a-zäöü]{1,4}[ \t]*[/,][ \t]*)*[a-zäöü]{1,4}[ \t]*[/|–-][ \t]*", head))
 
     def is_top_stamp(self, text: str, grp: DateGroup) -> bool:
         """A date alone on one of the first lines ("22.09.2017", "Do, 22. April 2021"), or closing
