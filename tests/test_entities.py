@@ -126,6 +126,10 @@ def orgs(extractor, text):
         ("Die Stadt lädt am Mittwoch ein. Danach geht es weiter nach Bayreuth.", []),
         ("Die Gemeinde lädt ein. Veranstaltet in 95444 Bayreuth und 96047 Bamberg.", []),
         ("Der Weg führt in die Schatzkammer der Kirche.", []),
+        # broadcasters; a church choir
+        ("Am 15. September überträgt der Deutschlandfunk live den Gottesdienst. Die Kantorei Wismar singt.",
+         ["Deutschlandfunk", "Kantorei Wismar"]),
+        ("Die Sendung des Bayerischen Rundfunks läuft am Abend.", ["Bayerischer Rundfunk"]),
         # a name ends before common nouns, inflected ones too
         ("Begleitet von dem Planungsbüro MWM und Lehrern der Schulen.", ["Planungsbüro MWM"]),
         ("Dort zeigt die Patenkompanie der Stadt Bad Schwartau Fahrzeuge und Material. Die Stadt Bad Schwartau lädt ein.",
