@@ -336,6 +336,9 @@ ROWS = [
     # ... but a date under an ordinary heading is a session
     row("Die Stadt lädt zur Jobmesse ein.\n\nAussteller aus der Region stellen sich vor.\n\nTermin\n\nMi, 12. Oktober 2022, 10 Uhr", ["2022-10-12"], ["10:00"], ["2022-10-12T10:00"], ref="2022-10-01"),
     row("Die Stadt lädt zur Jobmesse ein.\n\nVeröffentlichung\n\nMi, 12. Oktober 2022, 10:58", [], ["10:58"], [], ref="2022-10-12"),
+    # a newspaper's pointer to a later issue is no session
+    row("Die Gruppe lädt am 8. Oktober 2016 zum Weizenabend ein. Mehr dazu lesen Sie in der WLZ am 30. September.",
+        ["2016-10-08", "2016-09-30"], [], ["2016-10-08"], ref="2016-09-20"),
     # stamps: an update line, a clock time before the date, author initials, a teaser list's day
     row("Lesung mit Richard Auer\n\n27.03.2024 | Stand 27.03.2024, 17:00 Uhr\n\nDie Lesung ist am Dienstag, 9. April.",
         ["2024-04-09"], None, ["2024-04-09"], ref="2024-03-27"),
