@@ -250,6 +250,8 @@ class Draft:
     days: set = field(default_factory=set)  # the days of its sessions, kept as they join
     block: bool = False  # its item is a block of a calendar listing (opened by its date line)
     foreign: set = field(default_factory=set)  # sentences that hold only other events' sessions
+    venue: Optional[Candidate] = None  # the venue named with its one session (a tour of places)
+    venue_fixed: bool = False  # venue is all the text says (None: its stretch names no venue)
 
     @property
     def kind_key(self) -> Optional[str]:
@@ -610,6 +612,42 @@ def _merge_repeated(drafts: list[Draft]) -> list[Draft]:
     return out
 
 
+def _split_by_venue(geo: Geometry, found: dict[str, list[Candidate]], drafts: list[Draft]) -> list[Draft]:
+    """A series that names a place of its own with each of its days ("am 29. September in
+    Eckolstädt … in der Schule", "am 30. September … im Dorfgemeinschaftshaus in Reisdorf")
+    is one event per place and day: a calendar entry has one location. Each session's stretch
+    runs from its own start (or its sentence start, when it opens the sentence) to the next
+    session (or its sentence end);
+    at least two thirds of the stretches must name one venue each, and not all the same."""
+    venues = sorted((c for c in found.get("locations", []) if c.attrs.get("kind", "venue") == "venue"),
+                    key=lambda c: c.start)
+    places = sorted((c for c in found.get("locations", []) if c.attrs.get("kind") in ("city", "address")),
+                    key=lambda c: c.start)
+    out: list[Draft] = []
+    for d in drafts:
+        items = sorted(d.sessions, key=lambda x: x[1].start)
+        if len(items) < 3 or len({c.start for _, c in items}) < len(items):
+            out.append(d)
+            continue
+        picks = []
+        for n, (_, c) in enumerate(items):
+            s0, s1 = geo.sents[geo.sent_index(c.start)]
+            lo = c.start if n and items[n - 1][1].start >= s0 else s0
+            hi = min(s1, items[n + 1][1].start if n + 1 < len(items) else s1)
+            here = [v for v in venues if lo <= v.start < hi]
+            where = [p.value for p in places if lo <= p.start < hi]
+            picks.append((here[0] if len(here) == 1 else None, tuple(where)))
+        named = [(v.value, w) for v, w in picks if v is not None]
+        if 3 * len(named) < 2 * len(picks) or len(set(named)) < 2:
+            out.append(d)
+            continue
+        for (session, c), (v, _) in zip(items, picks):
+            si = geo.sent_index(c.start)
+            out.append(Draft(sessions=[(session, c)], kind=d.kind, first_sent=si, last_sent=si,
+                             days={day_of(session)}, venue=v, venue_fixed=True))
+    return out
+
+
 def shared_spans(geo: Geometry, drafts: list[Draft]) -> list[tuple[int, int]]:
     """For several events: the introduction before the first session and the closing part
     after the last one — what they say (venue, fee, room) holds for every event without its own."""
@@ -790,8 +828,9 @@ def _location(geo: Geometry, found: dict[str, list[Candidate]], draft: Draft, or
     locs = [c for c in found.get("locations", [])]
     # a venue in the sentence of another event's session is that event's ("In seiner zweiten
     # Sitzung am 4. Juni um 17 Uhr im Rathaus …" is not where the first session was)
-    venue = _nearest([c for c in locs if c.attrs.get("kind", "venue") == "venue"
-                      and geo.sent_index(c.start) not in draft.foreign], region, anchors, draft.shared)
+    venue = draft.venue if draft.venue_fixed else _nearest(
+        [c for c in locs if c.attrs.get("kind", "venue") == "venue" and geo.sent_index(c.start) not in draft.foreign],
+        region, anchors, draft.shared)
     address = _nearest([c for c in locs if c.attrs.get("kind") == "address"], region, anchors)
     city = _nearest([c for c in locs if c.attrs.get("kind") == "city"], region, anchors)
     online_cands = [c for c in locs if c.attrs.get("kind") == "online" and _in(region, c)]
@@ -900,7 +939,7 @@ def assemble(
     events: list[Event] = []
     if sessions:
         geo = geometry(doc)
-        drafts = group_sessions(geo, sessions, found.get("organizations", []))
+        drafts = _split_by_venue(geo, found, group_sessions(geo, sessions, found.get("organizations", [])))
         set_regions(geo, drafts)
         shared = shared_spans(geo, drafts)
         for d in drafts:

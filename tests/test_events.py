@@ -224,6 +224,15 @@ def test_jsonld_output(seed000):
         ("Die Sprechstunde ist am 27. Oktober 2025 von 14.30 bis 16 Uhr im Bürgersaal im Rathaus.",
          [("Rathaus", "Bürgersaal")]),
         ("Die Sprechstunde ist am 27. Oktober 2025 um 14 Uhr im Gemeindesaal.", [("Gemeindesaal", "Gemeindesaal")]),
+        # a tour of places: each day names its own venue, so each is an event of its own
+        ("Die Einwohnerversammlungen beginnen am Donnerstag, 30. Oktober 2025, um 18 Uhr im "
+         "Dorfgemeinschaftshaus in Reisdorf. Am Freitag, 31. Oktober 2025, geht es um 18 Uhr im Sportheim "
+         "in Stobra weiter. Am Montag, 3. November 2025, macht die Serie um 18 Uhr in der Turnhalle in "
+         "Wickerstedt halt.",
+         [("Dorfgemeinschaftshaus", None), ("Sportheim", None), ("Turnhalle", None)]),
+        # a course in one place stays one event
+        ("Der Kurs findet am 30. Oktober 2025 im Rathaus statt, am 6. November 2025 im Rathaus und am "
+         "13. November 2025 wieder im Rathaus, jeweils um 18 Uhr.", [("Rathaus", None)]),
     ],
 )
 def test_event_locations(extractor, text, expected):
