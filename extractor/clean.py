@@ -59,6 +59,7 @@ class _LinePatterns:
     year_date: re.Pattern
     zone_headings: frozenset
     drop_lines: frozenset
+    masthead: tuple
     link_prefixes: tuple
     credit_prefixes: tuple
     stamp: re.Pattern
@@ -128,6 +129,7 @@ def _patterns() -> _LinePatterns:
         ),
         zone_headings=frozenset(norm(s) for s in g["zone_headings"]),
         drop_lines=frozenset(norm(s) for s in g["drop_lines"]),
+        masthead=tuple(s.lower() for s in g.get("masthead_phrases", ())),
         link_prefixes=tuple(s.lower() for s in g["link_prefixes"]),
         credit_prefixes=tuple(s.lower() for s in g["credit_prefixes"]),
         stamp=stamp,
@@ -184,6 +186,8 @@ def _is_drop_line(line: str) -> bool:
         return True
     if _words(s) <= 12 and any(low.startswith(pref) for pref in p.credit_prefixes):
         return True
+    if _words(s) <= 12 and any(ph in low for ph in p.masthead):
+        return True  # "Hannoversche Allgemeine | Ihre Zeitung aus Hannover"
     # breadcrumbs: "Startseite > Aktuelles > Pressemitteilungen"
     if s.count(" > ") >= 2 or s.count(" » ") >= 2 or s.count(" › ") >= 2:
         return True

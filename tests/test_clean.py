@@ -117,6 +117,13 @@ CASES = [
         ["Freitag, den 3. März 2023"],
         [],
     ),
+    # a newspaper's masthead and RND partner line are furniture; a sentence about a newspaper stays
+    (
+        "Menü\nHannoversche Allgemeine | Ihre Zeitung aus Hannover\nPartner im Redaktionsnetzwerk Deutschland\n"
+        "Burgdorf Ein Autor jagt den nächsten\nDie Lesung ist am 6. September. Die Zeitung aus Hannover berichtet.",
+        ["Burgdorf Ein Autor jagt den nächsten", "Die Zeitung aus Hannover berichtet."],
+        ["Ihre Zeitung aus Hannover", "Redaktionsnetzwerk"],
+    ),
     # ... but a content line with a stamp word and an event's time stays
     (
         "Die Gemeinde informiert.\nAktueller Stand am 24. Juli 2024 um 18 Uhr im Rathaus.",
