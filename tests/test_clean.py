@@ -120,7 +120,7 @@ CASES = [
     # a newspaper's masthead and RND partner line are furniture; a sentence about a newspaper stays
     (
         "Menü\nHannoversche Allgemeine | Ihre Zeitung aus Hannover\nPartner im Redaktionsnetzwerk Deutschland\n"
-        "Burgdorf Ein Autor jagt den nächsten\nDie Lesung ist am 6. September. Die Zeitung aus Hannover berichtet.",
+        "Burgdorf Ein Autor jagt den nächsten\nDie Lesung ist am 6. September.\nDie Zeitung aus Hannover berichtet.",
         ["Burgdorf Ein Autor jagt den nächsten", "Die Zeitung aus Hannover berichtet."],
         ["Ihre Zeitung aus Hannover", "Redaktionsnetzwerk"],
     ),
