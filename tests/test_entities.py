@@ -130,6 +130,9 @@ def orgs(extractor, text):
         ("Am 15. September überträgt der Deutschlandfunk live den Gottesdienst. Die Kantorei Wismar singt.",
          ["Deutschlandfunk", "Kantorei Wismar"]),
         ("Die Sendung des Bayerischen Rundfunks läuft am Abend.", ["Bayerischer Rundfunk"]),
+        # a town with its river or region in brackets; a page-title suffix is none
+        ("Zu einem Dialog lädt die Stadt Halle (Saale) am Mittwoch ein.", ["Stadt Halle (Saale)"]),
+        ("Gemeinde Hildrizhausen (Druckversion)\nDie Gemeinde Hildrizhausen lädt ein.", ["Gemeinde Hildrizhausen"]),
         # a name ends before common nouns, inflected ones too
         ("Begleitet von dem Planungsbüro MWM und Lehrern der Schulen.", ["Planungsbüro MWM"]),
         ("Dort zeigt die Patenkompanie der Stadt Bad Schwartau Fahrzeuge und Material. Die Stadt Bad Schwartau lädt ein.",

@@ -596,6 +596,11 @@ class EntitiesComponent(PatternComponent):
                 continue
             if "muni" in head.flags and e > i + 1 and self._common_noun(doc[k]):
                 break  # "der Stadt Bad Schwartau Fahrzeuge und Material": the town's name has ended
+            if "muni" in head.flags and k == e and k + 3 < n and _CAP.match(w) and doc[k + 1].text == "(" \
+                    and doc[k + 3].text == ")" and not any(ctx.boundary(x - 1, x) for x in range(k + 1, k + 4)) \
+                    and self._bracketed_town(w, doc[k + 2].text):
+                e = k + 4  # "Stadt Halle (Saale)", "Stadt Frankfurt (Oder)": a town with its river
+                break
             if self._name_word_after_head(ctx, k) or self._appos_noun(ctx, i, k, e):
                 e = k + 1
                 k += 1
@@ -794,6 +799,13 @@ class EntitiesComponent(PatternComponent):
             if town and re.search(r"(?<![\w-])" + re.escape(town) + r"(?![\w])", doc_text(ctx.doc)):
                 return town
         return None
+
+    @staticmethod
+    def _bracketed_town(town: str, qualifier: str) -> bool:
+        """"Halle" "(Saale)" is a town's name (the place names of gazetteers/area_codes.tsv),
+        "Hildrizhausen (Druckversion)" is not."""
+        codes = load_area_codes().codes
+        return f"{town} ({qualifier})" in codes or f"{town} {qualifier}" in codes
 
     def _common_noun(self, tok) -> bool:
         """A capitalised word tagged as no entity, also inflected ("Lehrern" by its lemma "Lehrer")."""
