@@ -130,6 +130,13 @@ def orgs(extractor, text):
         ("Am 15. September überträgt der Deutschlandfunk live den Gottesdienst. Die Kantorei Wismar singt.",
          ["Deutschlandfunk", "Kantorei Wismar"]),
         ("Die Sendung des Bayerischen Rundfunks läuft am Abend.", ["Bayerischer Rundfunk"]),
+        # a friends' association takes the institution it supports into its name
+        ("Für ein Beisammensein sorgt der Förderverein der Stadtbibliothek mit Tee.", ["Förderverein der Stadtbibliothek"]),
+        ("Nach der Pause startet der Förderverein des Museums Schloss Wilhelmsburg die Reihe.",
+         ["Förderverein des Museums Schloss Wilhelmsburg"]),
+        ("Die Eltern des Schulfördervereins der Elisabeth-Selbert-Gemeinschaftsschule kochen.",
+         ["Schulförderverein der Elisabeth-Selbert-Gemeinschaftsschule"]),
+        ("Der Förderverein des Vereins lädt ein.", []),
         # a town with its river or region in brackets; a page-title suffix is none
         ("Zu einem Dialog lädt die Stadt Halle (Saale) am Mittwoch ein.", ["Stadt Halle (Saale)"]),
         ("Gemeinde Hildrizhausen (Druckversion)\nDie Gemeinde Hildrizhausen lädt ein.", ["Gemeinde Hildrizhausen"]),

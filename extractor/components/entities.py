@@ -656,6 +656,12 @@ class EntitiesComponent(PatternComponent):
                 e = k + 2  # "Bundesvereinigung der Lebenshilfe": a body of a known one
                 named = True
                 continue
+            if w in {"der", "des"} and "patron" in head.flags and e == i + 1:
+                end = self._patron_complement(ctx, k + 1)
+                if end:  # "Förderverein des Museums Schloss Wilhelmsburg"
+                    e = end
+                    named = True
+                    continue
             if w in {"der", "des"} and ("unit" in head.flags or "admin" in head.flags
                                         or head.head.endswith("ministerium")):
                 end = self._genitive_complement(ctx, k + 1)
@@ -910,6 +916,33 @@ class EntitiesComponent(PatternComponent):
                 j += 1
             if j < n and _CAP.match(doc[j].text) and doc[j].is_alpha and not ctx.boundary(j - 1, j):
                 end = j + 1
+        return end
+
+    def _patron_complement(self, ctx: "_Context", k: int) -> int:
+        """End of the institution a friends' association supports, after the article: "[des]
+        Museums Schloss Wilhelmsburg", "[der] Elisabeth-Selbert-Gemeinschaftsschule", "[der]
+        Stadtbibliothek"; 0 for anything else."""
+        doc = ctx.doc
+        n = len(doc)
+        j = k
+        while j < n and _CAP.match(doc[j].text) and self._adjective(doc[j].text) and not ctx.boundary(j - 1, j):
+            j += 1
+        if j >= n or ctx.boundary(j - 1, j) or not _NAME_WORD.match(doc[j].text) \
+                or doc[j].text.casefold() in self.determiners or self.is_role(doc[j].text) \
+                or doc[j].text in self.first_names:
+            return 0
+        end = j + 1
+        while end < n and not ctx.boundary(end - 1, end) and end - j <= 3:
+            if self._name_word_after_head(ctx, end):
+                end += 1
+            elif end + 1 < n and _NAME_WORD.match(doc[end].text) and not ctx.boundary(end, end + 1) \
+                    and self._name_word_after_head(ctx, end + 1) and not self._common_noun(doc[end + 1]):
+                end += 2  # "des Museums Schloss Wilhelmsburg": a building's name
+            else:
+                break
+        h = self.lexicon.lookup(doc[j].text)
+        if h is not None and end == j + 1 and j == k and not self._specific_head(h):
+            return 0  # "der Förderverein des Vereins": a generic body names none
         return end
 
     def _genitive_complement(self, ctx: "_Context", k: int) -> int:
