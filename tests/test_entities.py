@@ -130,6 +130,10 @@ def orgs(extractor, text):
         ("Am 15. September überträgt der Deutschlandfunk live den Gottesdienst. Die Kantorei Wismar singt.",
          ["Deutschlandfunk", "Kantorei Wismar"]),
         ("Die Sendung des Bayerischen Rundfunks läuft am Abend.", ["Bayerischer Rundfunk"]),
+        # care services
+        ("Es stellen sich die Tagespflege Marienstift, die Diakonie-Sozialstation Barsinghausen-Ronnenberg und der "
+         "Ambulante Hospizdienst „Aufgefangen“ vor.",
+         ["Tagespflege Marienstift", "Diakonie-Sozialstation Barsinghausen-Ronnenberg", "Ambulanter Hospizdienst Aufgefangen"]),
         # a friends' association takes the institution it supports into its name
         ("Für ein Beisammensein sorgt der Förderverein der Stadtbibliothek mit Tee.", ["Förderverein der Stadtbibliothek"]),
         ("Nach der Pause startet der Förderverein des Museums Schloss Wilhelmsburg die Reihe.",
