@@ -117,6 +117,12 @@ CASES = [
         ["Freitag, den 3. März 2023"],
         [],
     ),
+    # a breadcrumb opened by "Sie sind hier"
+    (
+        "Sie sind hier: Region >\nTag der älteren Generation\nAm 20. Mai ist Tag der älteren Generation.",
+        ["Tag der älteren Generation"],
+        ["Sie sind hier"],
+    ),
     # a newspaper's masthead and RND partner line are furniture; a sentence about a newspaper stays
     (
         "Menü\nHannoversche Allgemeine | Ihre Zeitung aus Hannover\nPartner im Redaktionsnetzwerk Deutschland\n"
