@@ -52,6 +52,7 @@ class _Cues:
     duration: re.Pattern
     number_words: dict
     building_org: re.Pattern
+    trips: frozenset
 
 
 @lru_cache(maxsize=1)
@@ -73,6 +74,7 @@ def cues() -> _Cues:
         number_words=d["number_words"],
         building_org=re.compile(
             r"^(?:\S+-)?\w*(?:" + "|".join(map(re.escape, d["building_organisations"])) + r")\b(?:\s+\S+){0,2}$", re.I),
+        trips=frozenset(_normal_kind(k) for k in d.get("trip_kinds", ())),
     )
 
 
@@ -828,6 +830,11 @@ def _location(geo: Geometry, found: dict[str, list[Candidate]], draft: Draft, or
     locs = [c for c in found.get("locations", [])]
     # a venue in the sentence of another event's session is that event's ("In seiner zweiten
     # Sitzung am 4. Juni um 17 Uhr im Rathaus …" is not where the first session was)
+    if draft.kind_key is not None and draft.kind_key in cues().trips and len(draft.sessions) <= 2:
+        # an excursion goes somewhere: only a place named with its own sessions is its venue (a
+        # series with one "(Ausflug)" among its dates is no excursion)
+        own = {geo.sent_index(c.start) for _, c in draft.sessions}
+        locs = [c for c in locs if geo.sent_index(c.start) in own]
     venue = draft.venue if draft.venue_fixed else _nearest(
         [c for c in locs if c.attrs.get("kind", "venue") == "venue" and geo.sent_index(c.start) not in draft.foreign],
         region, anchors, draft.shared)

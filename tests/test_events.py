@@ -230,6 +230,11 @@ def test_jsonld_output(seed000):
          "in Stobra weiter. Am Montag, 3. November 2025, macht die Serie um 18 Uhr in der Turnhalle in "
          "Wickerstedt halt.",
          [("Dorfgemeinschaftshaus", None), ("Sportheim", None), ("Turnhalle", None)]),
+        # an excursion goes somewhere: a venue of the introduction is not its place
+        ("Der Seniorenbeirat lädt alle Senioren in die Stadthalle ein. Die Seniorenfahrt führt am Dienstag, "
+         "14. Oktober 2025, nach Michelstadt.", [(None, None)]),
+        ("Der Seniorenbeirat lädt alle Senioren in die Stadthalle ein. Der Vortrag ist am Dienstag, "
+         "14. Oktober 2025.", [("Stadthalle", None)]),
         # a course in one place stays one event
         ("Der Kurs findet am 30. Oktober 2025 im Rathaus statt, am 6. November 2025 im Rathaus und am "
          "13. November 2025 wieder im Rathaus, jeweils um 18 Uhr.", [("Rathaus", None)]),
