@@ -625,6 +625,8 @@ def _split_by_venue(geo: Geometry, found: dict[str, list[Candidate]], drafts: li
                     key=lambda c: c.start)
     places = sorted((c for c in found.get("locations", []) if c.attrs.get("kind") in ("city", "address")),
                     key=lambda c: c.start)
+    v_starts = [c.start for c in venues]
+    p_starts = [c.start for c in places]
     out: list[Draft] = []
     for d in drafts:
         items = sorted(d.sessions, key=lambda x: x[1].start)
@@ -636,8 +638,8 @@ def _split_by_venue(geo: Geometry, found: dict[str, list[Candidate]], drafts: li
             s0, s1 = geo.sents[geo.sent_index(c.start)]
             lo = c.start if n and items[n - 1][1].start >= s0 else s0
             hi = min(s1, items[n + 1][1].start if n + 1 < len(items) else s1)
-            here = [v for v in venues if lo <= v.start < hi]
-            where = [p.value for p in places if lo <= p.start < hi]
+            here = venues[bisect.bisect_left(v_starts, lo) : bisect.bisect_left(v_starts, hi)]
+            where = [p.value for p in places[bisect.bisect_left(p_starts, lo) : bisect.bisect_left(p_starts, hi)]]
             picks.append((here[0] if len(here) == 1 else None, tuple(where)))
         named = [(v.value, w) for v, w in picks if v is not None]
         if 3 * len(named) < 2 * len(picks) or len(set(named)) < 2:

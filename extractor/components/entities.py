@@ -403,7 +403,7 @@ class EntitiesComponent(PatternComponent):
                     del o.attrs["bare_muni"]
                 elif not vals and o.value in self._home_town_heads:
                     # "Die Stadt will …" in a text about Erkrath (postcodes, domains, cues)
-                    town = load_area_codes().home_town(doc_text(ctx.doc))
+                    town = ctx.home_town()
                     if town:
                         o.value = f"{o.value} {town}"
                         del o.attrs["bare_muni"]
@@ -1506,6 +1506,13 @@ class _Context:
         self._credit = self._credit_tokens(doc, comp)
         self.muni_names: set[str] = set()  # "Stadt Würzburg", "Landkreis Oberallgäu" as written
         self._district: Optional[str] = None
+        self._home_town: Optional[str] = None
+
+    def home_town(self) -> Optional[str]:
+        """The town the text is about (``AreaCodes.home_town``), computed once per text."""
+        if self._home_town is None:
+            self._home_town = load_area_codes().home_town(doc_text(self.doc)) or ""
+        return self._home_town or None
 
     def district(self) -> Optional[str]:
         """The one district the text names ("Landkreis Kronach", "des Landkreises Alzey-Worms"),
