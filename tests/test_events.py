@@ -177,6 +177,19 @@ def test_registration_contact_vs_question_contact(extractor):
     assert ev.registration.email == "anmeldung@stadt-musterhausen.de"
 
 
+
+def test_split_verb_registration_and_access_data_day(extractor):
+    text = (
+        "Bürgermeister Kai Eggert lädt für Sonntag, 16. Januar 2022, zum virtuellen Empfang per Videokonferenz "
+        "ein. Die erste Gesprächsrunde beginnt um 11 Uhr.\n\nWer teilnehmen möchte, meldet sich bis zum "
+        "12. Januar per E-Mail an vorstandssekretariat@laatzen.de an. Angemeldete Gäste erhalten am 14. Januar "
+        "per E-Mail die Zugangsdaten zum Zoom-Meeting."
+    )
+    events = extractor.extract(text=text, reference_date="2022-01-05").events
+    assert [str(s.start) for e in events for s in e.sessions] == ["2022-01-16 11:00:00+01:00"]
+    assert events[0].registration.email == "vorstandssekretariat@laatzen.de"
+    assert str(events[0].registration.deadline) == "2022-01-12"
+
 SCHEMA_PAGE = """<html><head><title>Repair Café</title>
 <script type="application/ld+json">
 {"@context": "https://schema.org", "@type": "Event", "name": "Repair Café im Quartier",
