@@ -190,6 +190,7 @@ def test_split_verb_registration_and_access_data_day(extractor):
     assert events[0].registration.email == "vorstandssekretariat@laatzen.de"
     assert str(events[0].registration.deadline) == "2022-01-12"
 
+
 SCHEMA_PAGE = """<html><head><title>Repair Café</title>
 <script type="application/ld+json">
 {"@context": "https://schema.org", "@type": "Event", "name": "Repair Café im Quartier",
