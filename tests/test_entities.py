@@ -124,6 +124,8 @@ def orgs(extractor, text):
         # a town that acts without its name is the text's town (postcode, cue, domain)
         ("Die Stadt lädt am Mittwoch ein.\nRathaus, Luitpoldplatz 13, 95444 Bayreuth", ["Stadt Bayreuth"]),
         ("Die Stadt lädt am Mittwoch ein. Danach geht es weiter nach Bayreuth.", []),
+        ("Bad Sulza. Die Landgemeinde informiert zu den Terminen. Das Rathaus in Bad Sulza hat die Termine "
+         "bekannt gegeben. Los geht es in Wormstedt.", ["Landgemeinde Bad Sulza"]),
         ("Die Gemeinde lädt ein. Veranstaltet in 95444 Bayreuth und 96047 Bamberg.", []),
         ("Der Weg führt in die Schatzkammer der Kirche.", []),
         # broadcasters; a church choir

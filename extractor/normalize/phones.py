@@ -58,7 +58,7 @@ def best_prefix_e164(raw: str, region: str = "DE") -> tuple[Optional[str], str]:
 _POSTCODE_TOWN = re.compile(r"\b\d{5}[ \u00a0]+([A-ZÄÖÜ][\w.()\-]*(?:[ \u00a0][^\W\d][\w.()\-]*){0,3})")
 _NAME_RUN = re.compile(
     r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)*"
-    r"(?:[ \u00a0](?:am|an|im|in|ob|bei|der|[A-ZÄÖÜ][a-zäöüß]+)){0,3}"
+    r"(?:[ \u00a0](?:am|an|im|in|ob|bei|der|[A-ZÄÖÜ][a-zäöüß]+)){0,5}"
 )
 _DOMAIN = re.compile(r"[@./]([a-z0-9äöüß-]+)\.(?:de|info|org|eu)\b", re.I)
 _FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
