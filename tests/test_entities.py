@@ -132,6 +132,8 @@ def orgs(extractor, text):
         ("Am 15. September überträgt der Deutschlandfunk live den Gottesdienst. Die Kantorei Wismar singt.",
          ["Deutschlandfunk", "Kantorei Wismar"]),
         ("Die Sendung des Bayerischen Rundfunks läuft am Abend.", ["Bayerischer Rundfunk"]),
+        # performing groups with a name
+        ('Der Vorstand hat die Theatergruppe "Löwenherz" aus Bochum eingeladen.', ["Theatergruppe Löwenherz"]),
         # care services
         ("Es stellen sich die Tagespflege Marienstift, die Diakonie-Sozialstation Barsinghausen-Ronnenberg und der "
          "Ambulante Hospizdienst „Aufgefangen“ vor.",
