@@ -132,6 +132,9 @@ def orgs(extractor, text):
         ("Am 15. September überträgt der Deutschlandfunk live den Gottesdienst. Die Kantorei Wismar singt.",
          ["Deutschlandfunk", "Kantorei Wismar"]),
         ("Die Sendung des Bayerischen Rundfunks läuft am Abend.", ["Bayerischer Rundfunk"]),
+        # a library of a town, named twice ways
+        ("Auf Einladung der Bücherei der Stadt Eichstätt liest er. Karten gibt es in der Bücherei Eichstätt.",
+         ["Bücherei der Stadt Eichstätt"]),
         # performing groups with a name
         ('Der Vorstand hat die Theatergruppe "Löwenherz" aus Bochum eingeladen.', ["Theatergruppe Löwenherz"]),
         # care services

@@ -104,6 +104,10 @@ def _covered(orgs: list["_Org"]) -> set[int]:
     return taken
 
 
+#: "Bücherei der Stadt Eichstätt" is the "Bücherei Eichstätt" of the same text
+_OF_TOWN = re.compile(r" (?:der|des) (?:Stadt|Gemeinde|Hansestadt|Marktgemeinde|Landkreises|Kreises) ")
+
+
 class EntitiesComponent(PatternComponent):
     """Finds organisations and persons (families "organizations" and "persons")."""
 
@@ -1054,7 +1058,8 @@ class EntitiesComponent(PatternComponent):
         for v in values:
             for longer in values:
                 if len(longer) > len(v) and (longer.startswith(v + " ") and self._continues(longer[len(v) + 1:])
-                                             or _YEAR_WORD.sub("", longer) == v):  # "TV 1848 Walldürn"
+                                             or _YEAR_WORD.sub("", longer) == v  # "TV 1848 Walldürn"
+                                             or _OF_TOWN.sub(" ", longer) == v):  # "Bücherei der Stadt X"
                     canon[v] = canon.get(longer, longer)
                     break
         for o in orgs:
