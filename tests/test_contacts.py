@@ -50,6 +50,11 @@ def test_emails(extractor, text, expected):
         ("Quelle: https://www.presseportal.de/blaulicht/123", []),
         ("Original-Artikel: https://www.zeitung.de/lokal/123.html", []),
         ("Die Quelle der Daten ist www.statistik.de, dort steht mehr.", ["www.statistik.de"]),
+        # a printed page's own address under the signature; a link under a label stays
+        ("Wir freuen uns auf Sie.\n\nBürgermeister\n\nhttp://www.hildrizhausen.de/index.php?id=121", []),
+        ("Wir freuen uns auf Sie.\n\nWeitere Informationen:\nhttp://www.hildrizhausen.de/index.php?id=121",
+         ["http://www.hildrizhausen.de/index.php?id=121"]),
+        ("Wir freuen uns auf Sie.\n\nBürgermeister\n\nwww.hildrizhausen.de", ["www.hildrizhausen.de"]),
     ],
 )
 def test_urls(extractor, text, expected):

@@ -132,9 +132,25 @@ class ContactsComponent(PatternComponent):
                 line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
                 if self._source_label is not None and self._source_label.fullmatch(line):
                     continue  # "Quelle: https://…": where the text was taken from
+                if self._page_address(text, m.start(), m.start() + len(raw), raw):
+                    continue  # a printed page's own address under its last line
                 out.append(Candidate("urls", m.start(), m.start() + len(raw), url_value(raw),
                                      priority=3 if pname == "scheme" else 1))
         return out
+
+    @staticmethod
+    def _page_address(text: str, start: int, end: int, raw: str) -> bool:
+        """A URL with a path, alone on the text's last line, under a line that introduces no
+        link (a signature, not "Weitere Informationen:"): the address of the page itself, as
+        print versions end ("Bürgermeister\n\nhttp://www.hildrizhausen.de/index.php?id=121")."""
+        if text[end:].strip() or text[text.rfind("\n", 0, start) + 1 : start].strip():
+            return False
+        if not re.search(r"\.[a-z]{2,}/\S", raw):  # a page, not a site ("www.stadt.de")
+            return False
+        before = [ln.strip() for ln in text[:start].split("\n") if ln.strip()]
+        prev = before[-1] if before else ""
+        return bool(prev) and not prev.endswith((":", "unter", "hier")) and len(prev.split()) <= 4 \
+            and not re.search(r"(?i)info|link|anmeld|website|internet|seite|online", prev)
 
     def _phones(self, text: str) -> list[Candidate]:
         out = []
