@@ -297,6 +297,8 @@ ROWS = [
     row("Pressemitteilung vom 5. Mai 2024", [], [], []),
     row("FULDA, 7. Oktober 2021: Der Runde Tisch trifft sich.", [], [], []),
     row("Kaiserslautern, 24.07.2024 – Die Stadt lädt ein.", [], [], []),
+    row("Korbach, 20. Juli 2016.\nDer Landkreis lädt zum Workshop am 26. Juli ein.", ["2016-07-26"], [], ["2016-07-26"],
+        ref="2016-07-20"),
     row("Seiteninhalt\n22.09.2017\n\nDienstagsvorträge im Herbst", [], [], []),
     row("Bürger-Informationsveranstaltung\n\n30.10.2018 17:30 19:00\nRathaus, Berliner Platz 1", ["2018-10-30"], ["17:30-19:00"], ["2018-10-30T17:30>2018-10-30T19:00"], ref="2018-10-15"),
     row("Die Sprechstunde soll monatlich dienstags von 16 bis 18 Uhr stattfinden. Nach dem Auftakt am 11. August folgt der 15. September.", ["2020-08-11", "2020-09-15"], ["16:00-18:00"], ["2020-08-11T16:00>2020-08-11T18:00", "2020-09-15T16:00>2020-09-15T18:00"], ref="2020-08-06"),

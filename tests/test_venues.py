@@ -188,6 +188,7 @@ def test_rooms(extractor, text, expected):
         ("Am Fest nahmen 300 Menschen teil.", []),
         ("60 Personen können teilnehmen, die Gebühr beträgt 2,50 Euro.", [60]),
         ("Es können bis zu 20 Personen mitfahren.", [20]),
+        ("Die Höchstzahl der Besucher ist damit auf 85 beschränkt.", [85]),
     ],
 )
 def test_capacities(extractor, text, expected):

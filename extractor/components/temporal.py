@@ -407,7 +407,7 @@ class TemporalComponent(PatternComponent):
         if (
             re.fullmatch(r"\s*[A-ZÄÖÜ][\w.\- ]{1,40},\s*", text[line_start : grp.start])
             and all(a.explicit_year for a in grp.atoms)
-            and re.match(r"\s*(?:[-–—(|:]|\n|$)", text[grp.end : grp.end + 3])
+            and re.match(r"\s*(?:[-–—(|:]|\.?[ \t]*(?:\n|$))", text[grp.end : grp.end + 4])
         ):
             return "published"
         if self._published_label_line(text, grp) or self._bracketed_stamp(text, grp):
