@@ -42,6 +42,22 @@ def make_temporal(nlp: Language, name: str, overlap: OverlapPolicy) -> "Temporal
     return TemporalComponent(name=name, overlap=overlap)
 
 
+#: what may stand beside a stamp's date on its line ("23. Februar 2026|", "– 12.09.2013 –")
+_STAMP_PUNCT = " \t|/·•-–—,:"
+
+
+def _one_day_with_year(grp: DateGroup) -> bool:
+    """One calendar day written with its year ("12.09.2013"), not a range, list or relative day."""
+    return not grp.relative and len(grp.items) == 1 and not grp.items[0].is_range \
+        and all(a.explicit_year for a in grp.atoms)
+
+
+def _alone_on_line(text: str, grp: DateGroup) -> bool:
+    """The date group is all its line holds, but for stamp punctuation."""
+    ls, le = _line_bounds(text, grp)
+    return not (text[ls : grp.start] + text[grp.end : le]).strip(_STAMP_PUNCT)
+
+
 def _words_rx(words, suffix: str = "", prefix: str = r"(?<![\w-])") -> re.Pattern:
     alt = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
     return re.compile(rf"{prefix}(?:{alt}){suffix}")
@@ -417,7 +433,7 @@ class TemporalComponent(PatternComponent):
     def _bracketed_stamp(self, text: str, grp: DateGroup) -> bool:
         """A date in brackets closing a headline that names its own date ("Info-Abend am 10.
         Oktober 2017 (09.10.2017)"): the date the news item was posted."""
-        if len(grp.items) != 1 or grp.items[0].is_range or not all(a.explicit_year for a in grp.atoms):
+        if not _one_day_with_year(grp):
             return False
         ls, le = _line_bounds(text, grp)
         head, tail = text[ls : grp.start], text[grp.end : le]
@@ -444,12 +460,9 @@ class TemporalComponent(PatternComponent):
         prose — at least two of them. (A calendar puts the date line over the title.)"""
         out = set()
         for grp in groups:
-            if grp.relative or len(grp.items) != 1 or grp.items[0].is_range \
-                    or not all(a.explicit_year for a in grp.atoms):
+            if not _one_day_with_year(grp) or not _alone_on_line(text, grp):
                 continue
             ls, le = _line_bounds(text, grp)
-            if (text[ls : grp.start] + text[grp.end : le]).strip(" \t|/·•-–—,:") != "":
-                continue
             head, body = _line_before(text, ls), _line_after(text, le)
             if not head or not body:
                 continue
@@ -461,12 +474,8 @@ class TemporalComponent(PatternComponent):
         # lines or more ("12.09.2013" over each headline of "more news")
         alone: dict[str, list[int]] = {}
         for grp in groups:
-            if grp.relative or len(grp.items) != 1 or grp.items[0].is_range \
-                    or not all(a.explicit_year for a in grp.atoms):
-                continue
-            ls, le = _line_bounds(text, grp)
-            if not (text[ls : grp.start] + text[grp.end : le]).strip(" \t|/·•-–—,:"):
-                alone.setdefault(str(grp.items[0].value()), []).append(ls)
+            if _one_day_with_year(grp) and _alone_on_line(text, grp):
+                alone.setdefault(str(grp.items[0].value()), []).append(_line_bounds(text, grp)[0])
         for starts in alone.values():
             if len(starts) >= 3:
                 out.update(starts)
@@ -477,10 +486,10 @@ class TemporalComponent(PatternComponent):
         """A line that is only a stamp: a clock time before the date ("00:00 12.09.2013"), or
         the author's initials before it ("rk/csc / 28.08.2018"). An event's line names its
         date first and its time in "Uhr"."""
-        if len(grp.items) != 1 or grp.items[0].is_range or not all(a.explicit_year for a in grp.atoms):
+        if not _one_day_with_year(grp):
             return False
         ls, le = _line_bounds(text, grp)
-        if text[grp.end : le].strip(" \t|/·•-–—,:"):
+        if text[grp.end : le].strip(_STAMP_PUNCT):
             return False
         head = text[ls : grp.start]
         return bool(re.fullmatch(r"[ \t]*\d{1,2}:\d{2}[ \t|,]*", head)
@@ -490,14 +499,14 @@ class TemporalComponent(PatternComponent):
         """A date alone on one of the first lines ("22.09.2017", "Do, 22. April 2021"), or closing
         the headline after a comma ("Seniorenakademie gehört zu …, 18.04.2012"): the page's date,
         not an event's (an event's date line carries a time)."""
-        if not all(a.explicit_year for a in grp.atoms) or len(grp.items) != 1 or grp.items[0].is_range:
+        if not _one_day_with_year(grp):
             return False
         ls, le = _line_bounds(text, grp)
         rest = text[ls : grp.start] + text[grp.end : le]
         if ls == 0 and not text[grp.end : le].strip() and re.search(r"\w[\w“\")]\s*,\s*$", text[ls : grp.start]) \
                 and not re.search(r"[.!?:]\s", text[ls : grp.start]) and re.fullmatch(r"\d{1,2}\.\d{1,2}\.\d{4}", text[grp.start:grp.end]):
             return True  # the headline's stamp
-        if rest.strip(" \t|/·•-–—,:") != "":
+        if rest.strip(_STAMP_PUNCT) != "":
             # "16. Juli 2019, 22:31 Uhr …": a stamp's clock time is not on a five-minute mark
             m = re.match(r"\s*[,|/-]?\s*(\d{1,2}):(\d{2})\b", text[grp.end : le])
             if not m or int(m.group(2)) % 5 == 0:
