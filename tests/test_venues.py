@@ -34,6 +34,8 @@ def run(extractor, text):
          [("Internationales Jugendkulturzentrum", "venue")]),
         ("Das Café findet im Alten Rathaus statt.", [("Altes Rathaus", "venue")]),
         ("Die Gäste sind in das Gotische Haus eingeladen.", [("Gotisches Haus", "venue")]),
+        ("Das Duo spielt im weihnachtlichen Ambiente des Dorfgemeinschaftshauses Falken-Gesäß.",
+         [("Dorfgemeinschaftshaus Falken-Gesäß", "venue")]),
         ("Die Sitzung ist in der Alten Turnhalle.", [("Alte Turnhalle", "venue")]),
         ("Die Spende ist in die Blumberger Stadthalle verlegt.", [("Blumberger Stadthalle", "venue")]),
         # a capitalised adjective names a generic head; a lower-case one does not
