@@ -34,6 +34,10 @@ def run(extractor, text):
          [("Internationales Jugendkulturzentrum", "venue")]),
         ("Das Café findet im Alten Rathaus statt.", [("Altes Rathaus", "venue")]),
         ("Die Gäste sind in das Gotische Haus eingeladen.", [("Gotisches Haus", "venue")]),
+        # a generic head alone refers back to the compound named before
+        ("Das Heimatmuseum feiert Jubiläum. Am Samstag lädt der Heimatkreis ins Museum ein.",
+         [("Heimatmuseum", "venue")]),
+        ("Am Samstag lädt der Heimatkreis ins Museum ein.", []),
         ("Das Duo spielt im weihnachtlichen Ambiente des Dorfgemeinschaftshauses Falken-Gesäß.",
          [("Dorfgemeinschaftshaus Falken-Gesäß", "venue")]),
         ("Die Sitzung ist in der Alten Turnhalle.", [("Alte Turnhalle", "venue")]),

@@ -388,7 +388,10 @@ class VenuesComponent(PatternComponent):
             name_adj = i >= 2 and doc[i - 2].text in _DETS and _ADJ.match(doc[i - 1].text) \
                 and not doc[i - 1].is_sent_start and "\n" not in doc[i - 1].whitespace_
             if generic and not named and not of_premises and not name_adj:
-                continue
+                ante = self._antecedent(doc, i, low_head)
+                if ante is None:
+                    continue
+                base = ante  # "ins Museum" after "das Heimatmuseum": the museum named before
             # adjectives right before the head: "im Alten Rathaus", "in die Blumberger Stadthalle"
             a = i
             while a - 1 >= 0 and i - a < 2 and _ADJ.match(doc[a - 1].text) and doc[a - 1].text not in self.locative \
@@ -494,6 +497,15 @@ class VenuesComponent(PatternComponent):
         if t.lower() == "an" and nxt in {"das", "die", "den"}:
             return False  # "an das Begegnungszentrum verliehen": a recipient, not a place
         return True
+
+    def _antecedent(self, doc: Doc, i: int, generic: str, reach: int = 300) -> Optional[str]:
+        """The venue a generic head alone refers back to: the nearest earlier compound of that
+        head ("das Heimatmuseum … ins Museum", "die Stadtkirche … in der Kirche")."""
+        for k in range(i - 1, max(-1, i - reach), -1):
+            hit = self.venue_head(doc[k].text) if doc[k].text[:1].isupper() else None
+            if hit and not hit[1] and hit[0].casefold().endswith(generic) and len(hit[0]) >= len(generic) + 3:
+                return hit[0]
+        return None
 
     def _nominative_adj(self, adj: str, head: str, det: str = "") -> str:
         """ "Alten" before "Rathaus" → "Altes"; "Blumberger" stays; after "das"/"der" the weak
