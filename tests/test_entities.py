@@ -135,6 +135,9 @@ def orgs(extractor, text):
         # a library of a town, named twice ways
         ("Auf Einladung der Bücherei der Stadt Eichstätt liest er. Karten gibt es in der Bücherei Eichstätt.",
          ["Bücherei der Stadt Eichstätt"]),
+        # units of an administration
+        ("Der Workshop des Fachdienstes Dorf- und Regionalentwicklung steht unter dem Titel „Ehrenamt“.",
+         ["Fachdienst Dorf- und Regionalentwicklung"]),
         # performing groups with a name
         ('Der Vorstand hat die Theatergruppe "Löwenherz" aus Bochum eingeladen.', ["Theatergruppe Löwenherz"]),
         # care services
