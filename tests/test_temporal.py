@@ -302,6 +302,14 @@ ROWS = [
     row("Seiteninhalt\n22.09.2017\n\nDienstagsvorträge im Herbst", [], [], []),
     row("Bürger-Informationsveranstaltung\n\n30.10.2018 17:30 19:00\nRathaus, Berliner Platz 1", ["2018-10-30"], ["17:30-19:00"], ["2018-10-30T17:30>2018-10-30T19:00"], ref="2018-10-15"),
     row("Die Sprechstunde soll monatlich dienstags von 16 bis 18 Uhr stattfinden. Nach dem Auftakt am 11. August folgt der 15. September.", ["2020-08-11", "2020-09-15"], ["16:00-18:00"], ["2020-08-11T16:00>2020-08-11T18:00", "2020-09-15T16:00>2020-09-15T18:00"], ref="2020-08-06"),
+    # a weekly statement reaches the dates of the list that follows it, further down the paragraph
+    row("Die Vorträge finden dienstags um 18.15 Uhr online als Live-Stream statt; wenn es die Entwicklung der "
+        "Pandemie zulässt, kann eine begrenzte Anzahl an Interessierten in der Aula am Wilhelmsplatz teilnehmen. "
+        "Den Auftakt macht am Dienstag, 27. Oktober 2020, der Astrophysiker Harald Lesch von der Universität "
+        "München. Sein ausschließlich als Live-Stream ausgestrahlter Vortrag trägt den Titel „Der Ursprung des "
+        "Kosmos“. Eine Woche später am 3. November spricht Ulrich Christensen vom Institut für "
+        "Sonnensystemforschung in Göttingen über „Unsere Heimat im Kosmos – Die Entstehung des Sonnensystems“.",
+        ["2020-10-27", "2020-11-03"], ["18:15"], ["2020-10-27T18:15", "2020-11-03T18:15"], ref="2020-10-20"),
     row("Das Rathaus ist dienstags von 16 bis 18 Uhr geöffnet. Das Fest ist am 14. August.", ["2020-08-14"], ["16:00-18:00"], ["2020-08-14"], ref="2020-08-06"),
     row("Öffnungszeiten des Cafés\n26. Februar, 19. März und 17. Dezember\njeweils donnerstags von 14.30 bis 16.30 Uhr", ["2015-02-26", "2015-03-19", "2015-12-17"], ["14:30-16:30"], ["2015-02-26T14:30>2015-02-26T16:30", "2015-03-19T14:30>2015-03-19T16:30", "2015-12-17T14:30>2015-12-17T16:30"], ref="2015-01-14"),
     row("Der Fachtag findet am 12. Mai 2024 statt. Um 10 Uhr begrüßt der Landrat die Gäste. Um 10.30 Uhr folgt ein Vortrag. Ab 12.30 Uhr gibt es Mittagessen.", ["2024-05-12"], ["10:00", "10:30", "12:30"], ["2024-05-12T10:00"], ref="2024-04-20"),

@@ -674,12 +674,14 @@ class TemporalComponent(PatternComponent):
         para_end = text.find("\n\n", t.end)
         para_end = len(text) if para_end < 0 else para_end
         para_start = text.rfind("\n\n", 0, t.start)
-        # the dates that follow in the same paragraph; with "jeweils" ("… 17. Dezember / jeweils
-        # donnerstags von 14.30 bis 16.30 Uhr") also those right before
+        # the dates that follow in the same paragraph, as far as a list of them may run ("Die
+        # Vorträge finden dienstags um 18.15 Uhr statt … am Dienstag, 27. Oktober … Eine Woche
+        # später am 3. November …"); with "jeweils" ("… 17. Dezember / jeweils donnerstags von
+        # 14.30 bis 16.30 Uhr") also those right before
         lo = max(para_start, t.start - self.max_chars) if before else t.end
         near = [
             f for f in found
-            if f.role == "session" and not f.times and lo <= f.group.start <= min(para_end, t.end + self.max_chars)
+            if f.role == "session" and not f.times and lo <= f.group.start <= min(para_end, t.end + 3 * self.max_chars)
         ]
         out = []
         for f in near:
