@@ -307,8 +307,9 @@ ROWS = [
         "Pandemie zulässt, kann eine begrenzte Anzahl an Interessierten in der Aula am Wilhelmsplatz teilnehmen. "
         "Den Auftakt macht am Dienstag, 27. Oktober 2020, der Astrophysiker Harald Lesch von der Universität "
         "München. Sein ausschließlich als Live-Stream ausgestrahlter Vortrag trägt den Titel „Der Ursprung des "
-        "Kosmos“. Eine Woche später am 3. November spricht Ulrich Christensen vom Institut für "
-        "Sonnensystemforschung in Göttingen über „Unsere Heimat im Kosmos – Die Entstehung des Sonnensystems“.",
+        "Kosmos“. Er ist bekannt aus dem Fernsehen und hat viele Bücher über das Weltall geschrieben, die sich an "
+        "ein breites Publikum richten und auch Kindern das Universum erklären. Eine Woche später am 3. November "
+        "spricht Ulrich Christensen vom Institut für Sonnensystemforschung in Göttingen über „Unsere Heimat im Kosmos“.",
         ["2020-10-27", "2020-11-03"], ["18:15"], ["2020-10-27T18:15", "2020-11-03T18:15"], ref="2020-10-20"),
     row("Das Rathaus ist dienstags von 16 bis 18 Uhr geöffnet. Das Fest ist am 14. August.", ["2020-08-14"], ["16:00-18:00"], ["2020-08-14"], ref="2020-08-06"),
     row("Öffnungszeiten des Cafés\n26. Februar, 19. März und 17. Dezember\njeweils donnerstags von 14.30 bis 16.30 Uhr", ["2015-02-26", "2015-03-19", "2015-12-17"], ["14:30-16:30"], ["2015-02-26T14:30>2015-02-26T16:30", "2015-03-19T14:30>2015-03-19T16:30", "2015-12-17T14:30>2015-12-17T16:30"], ref="2015-01-14"),
