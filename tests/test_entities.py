@@ -151,6 +151,8 @@ def orgs(extractor, text):
         ("Die Eltern des Schulfördervereins der Elisabeth-Selbert-Gemeinschaftsschule kochen.",
          ["Schulförderverein der Elisabeth-Selbert-Gemeinschaftsschule"]),
         ("Der Förderverein des Vereins lädt ein.", []),
+        ("Es laden der Seniorenbeirat und die Arbeitsgemeinschaft der Seniorenkreise (AGS) ein.",
+         ["Seniorenbeirat", "Arbeitsgemeinschaft der Seniorenkreise"]),
         # a town with its river or region in brackets; a page-title suffix is none
         ("Zu einem Dialog lädt die Stadt Halle (Saale) am Mittwoch ein.", ["Stadt Halle (Saale)"]),
         ("Gemeinde Hildrizhausen (Druckversion)\nDie Gemeinde Hildrizhausen lädt ein.", ["Gemeinde Hildrizhausen"]),
