@@ -342,6 +342,10 @@ def test_acronyms_and_repeats(extractor, text, name, acronym, mentions):
         ("Die Robert Bosch Stiftung fördert das Projekt.", []),
         ("Am Montag, 24. Juli, beginnt die Anmeldung.", []),
         ("Per Video-Anruf ist die Sprechstunde erreichbar.", []),
+        # a speaker is a person, even with a surname that is also a noun or an unknown first name
+        ("Das sei gelungen, sagt Joachim Richter vom Verein für Gemeindediakonie.", [("Joachim Richter", None)]),
+        ("Im ersten Vortrag referierte Gunther Krauss aus dem Homeoffice.", [("Gunther Krauss", None)]),
+        ("Zur Begrüßung spricht der Vorstand.", []),
     ],
 )
 def test_persons(extractor, text, expected):

@@ -137,6 +137,7 @@ class EntitiesComponent(PatternComponent):
         self._districts = set(patterns.get("district_names", []))
         self._town_prefixes = set(patterns.get("town_prefixes", []))
         self._home_town_heads = set(patterns.get("home_town_heads", []))
+        self._speech_verbs = set(patterns.get("speech_verbs", []))
         self._event_kinds = tuple(w.casefold() for w in patterns.get("event_words_not_names", []))
         self._not_orgs = tuple(patterns.get("not_organizations", []))
         self._inhabitants = set(patterns.get("not_owned", []))
@@ -817,6 +818,12 @@ class EntitiesComponent(PatternComponent):
         codes = load_area_codes().codes
         return f"{town} ({qualifier})" in codes or f"{town} {qualifier}" in codes
 
+    def _speaker(self, ctx: "_Context", s: int, e: int) -> bool:
+        """Tokens s..e are someone who speaks: "sagt Joachim Richter", "Gunther Krauss referierte"."""
+        doc = ctx.doc
+        return s > 0 and doc[s - 1].text in self._speech_verbs and not ctx.boundary(s - 1, s) \
+            or e < len(doc) and doc[e].text in self._speech_verbs and not ctx.boundary(e - 1, e)
+
     def _common_noun(self, tok) -> bool:
         """A capitalised word tagged as no entity, also inflected ("Lehrern" by its lemma "Lehrer")."""
         w = tok.text
@@ -1164,8 +1171,9 @@ class EntitiesComponent(PatternComponent):
             if j == i and (self.is_role(tok.text) or not self._first_name(tok.text)):
                 # a name starts with a first name unless a title, honorific or role stands before
                 peek = [] if role_before or self.is_role(tok.text) else self._name_words(ctx, j)
-                vouched = len(peek) == 2 and self._role_after(ctx, peek[-1] + 1) is not None \
-                    and not any(doc[x].text in self.common_nouns for x in peek)
+                vouched = len(peek) == 2 and (self._role_after(ctx, peek[-1] + 1) is not None
+                                              or self._speaker(ctx, i, peek[-1] + 1)) \
+                    and not any(self._common_noun(doc[x]) or doc[x].is_stop for x in peek)
                 if not (role_before and _NAME_WORD.match(tok.text)) and not vouched:
                     i += 1
                     continue
@@ -1186,7 +1194,7 @@ class EntitiesComponent(PatternComponent):
             first_known = self._first_name(name_toks[0])
             role_after = self._role_after(ctx, end)
             # "Miko Runkel, Bürgermeister für Recht": a role after the name vouches for it too
-            context = bool(role_before or role_after) or academic or honorific
+            context = bool(role_before or role_after) or academic or honorific or self._speaker(ctx, j, end)
             full = len([w for w in name_toks if not _INITIAL.match(w)]) >= 2
             surname = name_toks[-1]
             ok_surname = surname not in self.not_surnames and not self.is_role(surname) \
