@@ -346,6 +346,8 @@ def test_acronyms_and_repeats(extractor, text, name, acronym, mentions):
         ("Das sei gelungen, sagt Joachim Richter vom Verein für Gemeindediakonie.", [("Joachim Richter", None)]),
         ("Im ersten Vortrag referierte Gunther Krauss aus dem Homeoffice.", [("Gunther Krauss", None)]),
         ("Zur Begrüßung spricht der Vorstand.", []),
+        ("Auch die Vorsitzende des Kreisseniorenrats Mansfeld-Südharz, Karina Kaiser, werde dabei sein.",
+         [("Karina Kaiser", None)]),
     ],
 )
 def test_persons(extractor, text, expected):

@@ -818,6 +818,15 @@ class EntitiesComponent(PatternComponent):
         codes = load_area_codes().codes
         return f"{town} ({qualifier})" in codes or f"{town} {qualifier}" in codes
 
+    def _role_apposed(self, ctx: "_Context", s: int) -> bool:
+        """A name in apposition to a role phrase: "die Vorsitzende des Kreisseniorenrats
+        Mansfeld-Südharz, Karina Kaiser, …"."""
+        doc = ctx.doc
+        if s < 3 or doc[s - 1].text != "," or ctx.boundary(s - 1, s):
+            return False
+        lo = max(ctx.sent_lo(s), s - 8)
+        return any(self.is_role(doc[x].text) and doc[x + 1].text in {"der", "des"} for x in range(lo, s - 2))
+
     def _speaker(self, ctx: "_Context", s: int, e: int) -> bool:
         """Tokens s..e are someone who speaks: "sagt Joachim Richter", "Gunther Krauss referierte"."""
         doc = ctx.doc
@@ -1194,7 +1203,8 @@ class EntitiesComponent(PatternComponent):
             first_known = self._first_name(name_toks[0])
             role_after = self._role_after(ctx, end)
             # "Miko Runkel, Bürgermeister für Recht": a role after the name vouches for it too
-            context = bool(role_before or role_after) or academic or honorific or self._speaker(ctx, j, end)
+            context = bool(role_before or role_after) or academic or honorific or self._speaker(ctx, j, end) \
+                or self._role_apposed(ctx, j)
             full = len([w for w in name_toks if not _INITIAL.match(w)]) >= 2
             surname = name_toks[-1]
             ok_surname = surname not in self.not_surnames and not self.is_role(surname) \
