@@ -347,7 +347,7 @@ def test_acronyms_and_repeats(extractor, text, name, acronym, mentions):
         ("Im ersten Vortrag referierte Gunther Krauss aus dem Homeoffice.", [("Gunther Krauss", None)]),
         ("Zur Begrüßung spricht der Vorstand.", []),
         ("Auch die Vorsitzende des Kreisseniorenrats Mansfeld-Südharz, Karina Kaiser, werde dabei sein.",
-         [("Karina Kaiser", None)]),
+         [("Karina Kaiser", "Vorsitzende")]),
     ],
 )
 def test_persons(extractor, text, expected):

@@ -818,14 +818,16 @@ class EntitiesComponent(PatternComponent):
         codes = load_area_codes().codes
         return f"{town} ({qualifier})" in codes or f"{town} {qualifier}" in codes
 
-    def _role_apposed(self, ctx: "_Context", s: int) -> bool:
-        """A name in apposition to a role phrase: "die Vorsitzende des Kreisseniorenrats
-        Mansfeld-Südharz, Karina Kaiser, …"."""
+    def _role_apposed(self, ctx: "_Context", s: int) -> Optional[str]:
+        """The role of a name in apposition to a role phrase: "die Vorsitzende des
+        Kreisseniorenrats Mansfeld-Südharz, Karina Kaiser, …" → "Vorsitzende"."""
         doc = ctx.doc
         if s < 3 or doc[s - 1].text != "," or ctx.boundary(s - 1, s):
-            return False
+            return None
         lo = max(ctx.sent_lo(s), s - 8)
-        return any(self.is_role(doc[x].text) and doc[x + 1].text in {"der", "des"} for x in range(lo, s - 2))
+        hit = next((x for x in range(s - 3, lo - 1, -1)
+                    if self.is_role(doc[x].text) and doc[x + 1].text in {"der", "des"}), None)
+        return self._role_nominative(doc[hit].text) if hit is not None else None
 
     def _speaker(self, ctx: "_Context", s: int, e: int) -> bool:
         """Tokens s..e are someone who speaks: "sagt Joachim Richter", "Gunther Krauss referierte"."""
@@ -1203,8 +1205,9 @@ class EntitiesComponent(PatternComponent):
             first_known = self._first_name(name_toks[0])
             role_after = self._role_after(ctx, end)
             # "Miko Runkel, Bürgermeister für Recht": a role after the name vouches for it too
-            context = bool(role_before or role_after) or academic or honorific or self._speaker(ctx, j, end) \
-                or self._role_apposed(ctx, j)
+            apposed_role = self._role_apposed(ctx, j)
+            context = bool(role_before or role_after or apposed_role) or academic or honorific \
+                or self._speaker(ctx, j, end)
             full = len([w for w in name_toks if not _INITIAL.match(w)]) >= 2
             surname = name_toks[-1]
             ok_surname = surname not in self.not_surnames and not self.is_role(surname) \
@@ -1217,7 +1220,7 @@ class EntitiesComponent(PatternComponent):
             else:
                 i = end if j > i else i + 1
                 continue
-            role = role_before or role_after or self._role_line(ctx, i if j > i else j, end)
+            role = role_before or role_after or self._role_line(ctx, i if j > i else j, end) or apposed_role
             out.append({"start": i if (j > i) else j, "tok_start": j, "end": end, "value": value,
                         "role": role, "full": full, "priority": 2})
             i = end
