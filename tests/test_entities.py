@@ -78,6 +78,7 @@ def orgs(extractor, text):
         ("Der 1. Platz ging an Freunde fürs Leben e. V. in Berlin.", ["Freunde fürs Leben e. V."]),
         ("Den 3. Platz hat einePause e. V. erhalten.", ["einePause e. V."]),
         ("Tipps gibt Felix Hofele (renergie e. V.) heute.", ["renergie e. V."]),
+        ("Außerdem stellt Steven Keßler von Pfunzkerle e.V. die Beratungsstelle vor.", ["Pfunzkerle e.V."]),
         # a shorter mention of a longer name is the same organisation
         ("Die Dr. Jürgen Rembold Stiftung zur Förderung des bürgerschaftlichen Engagements lobt "
          "den Preis aus. Die Jury stellt die Dr. Jürgen Rembold Stiftung.",

@@ -517,8 +517,9 @@ class EntitiesComponent(PatternComponent):
                 s = j
             elif (w in {"-"} or w in self._legal_linkers) and j > 0 and _CAP.match(doc[j - 1].text) \
                     and s == j + 1 and doc[j - 1].text.casefold() not in self.determiners \
-                    and not ctx.boundary(j - 1, j):
-                pass  # "Freunde fürs Leben e. V."
+                    and not ctx.boundary(j - 1, j) \
+                    and not (w in {"von", "vom"} and j > 1 and doc[j - 2].text in self.first_names):
+                pass  # "Freunde fürs Leben e. V." (not "Steven Keßler von Pfunzkerle e.V.": a person of it)
             else:
                 break
             j -= 1
