@@ -127,6 +127,8 @@ def test_fax_is_marked(extractor, text, kinds):
         ("Rathaus, Fischmarkt 1, 99084 Erfurt. Tel. 6551004", ["+493616551004"]),
         ("Aktionswoche „Berlin spart Energie“ in Berlin. Tel. 2014 308 22", ["+4930201430822"]),
         ("Kontakt: info@stadt-aalen.de, Telefon 50-123", ["+49736150123"]),
+        # "rufen Sie uns an unter"; a place the table lists only with its region, by its plain name
+        ("Schreiben Sie an info@gemeinde-wilhelmsdorf.de oder rufen Sie uns an unter 921-111.", ["+497503921111"]),
         # no town, or two towns with equal weight: no guess
         ("Anmeldung unter Tel. 66556.", []),
         ("Die Städte Erfurt und Aalen laden ein. Tel. 66556", []),

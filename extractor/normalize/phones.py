@@ -81,15 +81,28 @@ class AreaCodes:
         self.codes = codes
         self.cue_words = frozenset(cue_words)
         self.weak = frozenset(weak)
+        # a place listed only with its region ("Wilhelmsdorf Württemberg") is also found by its
+        # plain name, when no other place of that name is listed
+        qualified: dict[str, set[str]] = {}
+        for name in codes:
+            if " " in name:
+                qualified.setdefault(name.split(" ", 1)[0], set()).add(name)
+        self._plain = {b: next(iter(v)) for b, v in qualified.items()
+                       if len(v) == 1 and b not in codes and len(b) >= 4 and b not in self.cue_words}
+        self._written = {full: b for b, full in self._plain.items()}
         self._by_domain: dict[str, str] = {}
         for name in sorted(codes, key=len):
             self._by_domain.setdefault(_fold(name), name)
+        for b, full in self._plain.items():
+            self._by_domain.setdefault(_fold(b), full)
 
     def _longest(self, words: list[str]) -> Optional[str]:
         for k in range(len(words), 0, -1):
             name = " ".join(words[:k]).rstrip(",.;:")
             if name in self.codes:
                 return name
+            if name in self._plain:
+                return self._plain[name]
         return None
 
     def _scores(self, text: str) -> dict[str, int]:
@@ -141,7 +154,9 @@ class AreaCodes:
         score = self._scores(text)
         best = max(score.values(), default=0)
         top = [n for n, s in score.items() if s == best]
-        return top[0] if best >= at_least and len(top) == 1 else None
+        if best < at_least or len(top) != 1:
+            return None
+        return self._written.get(top[0], top[0])  # as the text writes it: "Wilhelmsdorf"
 
 
 @lru_cache(maxsize=None)
