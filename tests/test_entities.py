@@ -136,6 +136,10 @@ def orgs(extractor, text):
         # a library of a town, named twice ways
         ("Auf Einladung der Bücherei der Stadt Eichstätt liest er. Karten gibt es in der Bücherei Eichstätt.",
          ["Bücherei der Stadt Eichstätt"]),
+        # "Verein" before a name only says what kind of body it is; a noun after it is a name
+        ("Außerdem vertreten: Der Verein MiBiKids mit seiner Sprachförderung.", ["MiBiKids"]),
+        ("Der Verein Heimatmuseum lädt ein.", ["Verein Heimatmuseum"]),
+        ("Der Verein Deutscher Ingenieure lädt ein.", ["Verein Deutscher Ingenieure"]),
         # units of an administration
         ("Der Workshop des Fachdienstes Dorf- und Regionalentwicklung steht unter dem Titel „Ehrenamt“.",
          ["Fachdienst Dorf- und Regionalentwicklung"]),

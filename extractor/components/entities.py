@@ -126,6 +126,7 @@ class EntitiesComponent(PatternComponent):
         self._legal_first = {lf.split()[0] for lf in self.legal_forms}
         self.first_names = set(_lines(gz["first_names"]))
         self.common_nouns = set(_lines(gz["common_nouns"]))
+        self._long_nouns = tuple(sorted({w.casefold() for w in self.common_nouns if len(w) >= 5}))
         self.roles = sorted({r.casefold() for r in _lines(gz["roles"])}, key=len, reverse=True)
         self._role_set = set(self.roles)
         self.titles = list(_lines(gz["titles"]))
@@ -754,6 +755,12 @@ class EntitiesComponent(PatternComponent):
         value = nominative_org(words, spaces, i - s, head.gender, head.base, self.adjective_rx)
         value = re.sub(r"\s+", " ", value)
         value = re.sub(r", (und|sowie) ", r" \1 ", value)  # "Frauen, und Jugend"
+        if head.base == "Verein" and s == i and apposed and quoted is None and not acronym \
+                and not self._common_noun(doc[i + 1]) and not self._adjective(doc[i + 1].text) \
+                and not self._noun_compound(doc[i + 1].text):
+            # "der Verein MiBiKids": the word only says what kind of body MiBiKids is (but
+            # "Verein Heimatmuseum", "Verein Deutscher Ingenieure" are names)
+            value = re.sub(r"\s+", " ", doc[i + 1 : e].text)
         end_tok = e + 3 if acronym else e
         attrs = {"locative": True} if "place" in head.flags and self._locative(ctx, s) else {}
         if inner_head is not None:
@@ -835,6 +842,11 @@ class EntitiesComponent(PatternComponent):
         doc = ctx.doc
         return s > 0 and doc[s - 1].text in self._speech_verbs and not ctx.boundary(s - 1, s) \
             or e < len(doc) and doc[e].text in self._speech_verbs and not ctx.boundary(e - 1, e)
+
+    def _noun_compound(self, word: str) -> bool:
+        """A compound whose last part is a common noun ("Heimatmuseum"): a word, not a name."""
+        low = word.casefold()
+        return any(low.endswith(c) and len(low) > len(c) for c in self._long_nouns)
 
     def _common_noun(self, tok) -> bool:
         """A capitalised word tagged as no entity, also inflected ("Lehrern" by its lemma "Lehrer")."""
