@@ -125,6 +125,8 @@ def orgs(extractor, text):
         # a town that acts without its name is the text's town (postcode, cue, domain)
         ("Die Stadt lädt am Mittwoch ein.\nRathaus, Luitpoldplatz 13, 95444 Bayreuth", ["Stadt Bayreuth"]),
         ("Die Stadt lädt am Mittwoch ein. Danach geht es weiter nach Bayreuth.", []),
+        ("Kreis Neunkirchen · (red) Das Dankeschönfest findet statt. Der Landkreis sagt im Schlosstheater Danke.",
+         ["Landkreis Neunkirchen"]),
         ("Bad Sulza. Die Landgemeinde informiert zu den Terminen. Das Rathaus in Bad Sulza hat die Termine "
          "bekannt gegeben. Los geht es in Wormstedt.", ["Landgemeinde Bad Sulza"]),
         ("Die Gemeinde lädt ein. Veranstaltet in 95444 Bayreuth und 96047 Bamberg.", []),

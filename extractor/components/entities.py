@@ -404,6 +404,9 @@ class EntitiesComponent(PatternComponent):
         for o in orgs:
             if o.attrs.get("bare_muni"):
                 vals = named.get(o.value, set())
+                if not vals and o.value == "Landkreis":
+                    # "Der Landkreis sagt Danke" under the dateline "Kreis Neunkirchen"
+                    vals = {"Landkreis " + v.split(" ", 1)[1] for v in named.get("Kreis", set()) if " " in v}
                 if len(vals) == 1:
                     o.value = next(iter(vals))
                     del o.attrs["bare_muni"]
