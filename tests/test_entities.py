@@ -160,6 +160,10 @@ def orgs(extractor, text):
         ("Der Förderverein des Vereins lädt ein.", []),
         ("Es laden der Seniorenbeirat und die Arbeitsgemeinschaft der Seniorenkreise (AGS) ein.",
          ["Seniorenbeirat", "Arbeitsgemeinschaft der Seniorenkreise"]),
+        # a town's name that goes on with "am"/"an der" when the place table knows it
+        ("In Kooperation mit der Volkshochschule Brandenburg an der Havel gibt es eine Reihe.",
+         ["Volkshochschule Brandenburg an der Havel"]),
+        ("Die Volkshochschule Aalen am Montag lädt ein.", ["Volkshochschule Aalen"]),
         # a town with its river or region in brackets; a page-title suffix is none
         ("Zu einem Dialog lädt die Stadt Halle (Saale) am Mittwoch ein.", ["Stadt Halle (Saale)"]),
         ("Gemeinde Hildrizhausen (Druckversion)\nDie Gemeinde Hildrizhausen lädt ein.", ["Gemeinde Hildrizhausen"]),

@@ -611,6 +611,11 @@ class EntitiesComponent(PatternComponent):
                     and self._bracketed_town(w, doc[k + 2].text):
                 e = k + 4  # "Stadt Halle (Saale)", "Stadt Frankfurt (Oder)": a town with its river
                 break
+            if e > i + 1 and k == e and w in {"am", "an", "im", "ob", "bei"}:
+                tail = self._place_tail(ctx, i + 1, k)
+                if tail:  # "Volkshochschule Brandenburg an der Havel", "Stadt Frankfurt am Main"
+                    e = k = tail
+                    continue
             if self._name_word_after_head(ctx, k) or self._appos_noun(ctx, i, k, e):
                 e = k + 1
                 k += 1
@@ -821,6 +826,19 @@ class EntitiesComponent(PatternComponent):
             if town and re.search(r"(?<![\w-])" + re.escape(town) + r"(?![\w])", doc_text(ctx.doc)):
                 return town
         return None
+
+    @staticmethod
+    def _place_tail(ctx: "_Context", a: int, k: int) -> int:
+        """End of a town's name that goes on with "am"/"an der" … at k ("Brandenburg [an der
+        Havel]", "Frankfurt [am Main]"), when the place-name table knows it; else 0."""
+        doc = ctx.doc
+        codes = load_area_codes().codes
+        for size in (3, 2):
+            end = k + size
+            if end <= len(doc) and not any(ctx.boundary(x - 1, x) for x in range(k, end)) \
+                    and doc[end - 1].text[:1].isupper() and doc[a:end].text in codes:
+                return end
+        return 0
 
     @staticmethod
     def _bracketed_town(town: str, qualifier: str) -> bool:
