@@ -94,6 +94,18 @@ _MEETING_POINT_QUOTED = re.compile(
 _SAINT = {"St.", "Sankt", "Hl.", "St"}
 
 
+def _antecedent(compounds: list[tuple[int, str]], i: int, generic: str, reach: int = 300) -> Optional[str]:
+    """The venue a generic head alone at token i refers back to: the nearest earlier compound
+    of that head within ``reach`` tokens ("das Heimatmuseum … ins Museum", "die Stadtkirche …
+    in der Kirche"). ``compounds`` are the (token, nominative) of the specific heads before i."""
+    for k, base in reversed(compounds):
+        if k <= i - reach:
+            break
+        if k < i and base.casefold().endswith(generic) and len(base) >= len(generic) + 3:
+            return base
+    return None
+
+
 class VenuesComponent(PatternComponent):
     """Finds locations, rooms, capacities and prices."""
 
@@ -345,11 +357,14 @@ class VenuesComponent(PatternComponent):
         out = []
         text = doc_text(doc)
         n = len(doc)
+        compounds: list[tuple[int, str]] = []  # the specific venue heads seen so far, in order
         for i, tok in enumerate(doc):
             hit = self.venue_head(tok.text)
             if not hit:
                 continue
             base, generic = hit
+            if not generic:
+                compounds.append((i, base))
             # name after the head: "Rathaus Nord", "Bürgerhaus Oberschaffnei", "Kirche St. Martin"
             e = i + 1
             while e < n and e - i <= 3 and "\n" not in doc[e - 1].whitespace_ and _NAME.match(doc[e].text) \
@@ -388,7 +403,7 @@ class VenuesComponent(PatternComponent):
             name_adj = i >= 2 and doc[i - 2].text in _DETS and _ADJ.match(doc[i - 1].text) \
                 and not doc[i - 1].is_sent_start and "\n" not in doc[i - 1].whitespace_
             if generic and not named and not of_premises and not name_adj:
-                ante = self._antecedent(doc, i, low_head)
+                ante = _antecedent(compounds, i, low_head)
                 if ante is None:
                     continue
                 base = ante  # "ins Museum" after "das Heimatmuseum": the museum named before
@@ -497,15 +512,6 @@ class VenuesComponent(PatternComponent):
         if t.lower() == "an" and nxt in {"das", "die", "den"}:
             return False  # "an das Begegnungszentrum verliehen": a recipient, not a place
         return True
-
-    def _antecedent(self, doc: Doc, i: int, generic: str, reach: int = 300) -> Optional[str]:
-        """The venue a generic head alone refers back to: the nearest earlier compound of that
-        head ("das Heimatmuseum … ins Museum", "die Stadtkirche … in der Kirche")."""
-        for k in range(i - 1, max(-1, i - reach), -1):
-            hit = self.venue_head(doc[k].text) if doc[k].text[:1].isupper() else None
-            if hit and not hit[1] and hit[0].casefold().endswith(generic) and len(hit[0]) >= len(generic) + 3:
-                return hit[0]
-        return None
 
     def _nominative_adj(self, adj: str, head: str, det: str = "") -> str:
         """ "Alten" before "Rathaus" → "Altes"; "Blumberger" stays; after "das"/"der" the weak
