@@ -68,6 +68,7 @@ class _LinePatterns:
     place_date: re.Pattern
     weekday_rx: re.Pattern
     source_line: re.Pattern
+    signature: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -138,6 +139,7 @@ def _patterns() -> _LinePatterns:
         place_date=place_date,
         weekday_rx=re.compile(rf"\b(?:{weekday})\b", re.IGNORECASE),
         source_line=source_line,
+        signature=re.compile(g["signature_line"]),
     )
 
 
@@ -219,6 +221,10 @@ def filter_boilerplate(text: str) -> tuple[str, list[str], Optional[dt.date]]:
        distinct and ascending (a list of sessions in the content);
     4. a date line near the top that carries a clock time or stamp words is the publication
        stamp: dropped, its date returned;
+    5. update stamps ("Inhalt zuletzt aktualisiert am …") and place-and-date lines are dropped;
+    6. a newspaper's source line closing the text ("Lechanzeiger vom 10. März 2004") is dropped;
+    7. after an article's signature ("OZ", "(red)") followed by teasers with their stamps, the
+       rest of the page is dropped;
     a content line that merely begins with a date ("Am 24. Juli lädt …") is never touched.
     """
     p = _patterns()
@@ -347,6 +353,17 @@ def filter_boilerplate(text: str) -> tuple[str, list[str], Optional[dt.date]]:
         if src and p.year_date.search(src.group("date")):
             drop[last] = True
             published = published or _parse_stamp_date(src.group("date"))
+
+    # 7. a newspaper article closed by its signature ("OZ", "(red)") and followed by teasers,
+    # each with its stamp ("12.09.2013" alone on a line): everything after the article goes
+    for i in range(n):
+        if drop[i] or not p.signature.match(lines[i]):
+            continue
+        stamps = [k for k in range(i + 1, n) if date_line[k] and p.year_date.search(lines[k])]
+        if len(stamps) >= 2 and any(_is_prose(lines[k]) for k in range(i)):
+            for k in range(i, n):
+                drop[k] = True
+            break
 
     removed = [lines[i] for i in range(n) if drop[i] and lines[i].strip()]
     kept = [lines[i].rstrip() for i in range(n) if not drop[i]]

@@ -302,3 +302,29 @@ def test_further_events_box_is_furniture():
     doc = clean_text(text)
     assert "Flohmarkt" not in doc.text and "14.05.2024" not in doc.text
     assert "12. Mai 2024" in doc.text
+
+
+@pytest.mark.parametrize(
+    "text,kept,gone",
+    [
+        # the article ends at its signature; a fixture box and stamped teasers follow
+        ("Am 15. September überträgt der Sender den Gottesdienst aus der Neuen Kirche.\n\nOZ\n\nHinrunde\n\n"
+         "14. September, 16 Uhr: TSG Wismar — HC Salzland 06\n\n12.09.2013\nDie Handballerinnen starten in "
+         "die Saison.\n\n12.09.2013\n\nMarkant und Aldi dürfen nicht aufs alte Bahnhofsgelände.\n",
+         "Am 15. September", ["Hinrunde", "TSG Wismar", "Handballerinnen", "Aldi"]),
+        ("Der Vortrag beginnt am 3. März 2020 um 19 Uhr im Rathaus.\n(red)\n"
+         "02.03.2020\nNeuer Kreisel eröffnet in der Stadt.\n01.03.2020\nFeuerwehr übt am Wochenende.\n",
+         "Der Vortrag", ["Kreisel", "Feuerwehr übt"]),
+        # a signature without stamped teasers after it closes nothing
+        ("Der Vortrag beginnt am 3. März 2020 um 19 Uhr.\nOZ\nKarten gibt es an der Abendkasse.",
+         "Karten gibt es", []),
+        # an acronym line above the article is no signature
+        ("DRK\nDer Blutspendetermin ist am 3. März 2020.\n\n12.09.2013\nTeaser eins.\n\n12.09.2013\nTeaser zwei.",
+         "Blutspendetermin", []),
+    ],
+)
+def test_signature_closes_a_newspaper_article(text, kept, gone):
+    doc = clean_text(text)
+    assert kept in doc.text
+    for g in gone:
+        assert g not in doc.text
