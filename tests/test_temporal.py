@@ -414,6 +414,12 @@ ROWS = [
     row("Wir bitten um telefonische Voranmeldung in der VG Eitensheim bis Donnerstag, den 29.07.2021.", ["2021-07-29"], [], [], deadlines=["2021-07-29"], ref="2021-07-15"),
     row("Online-Anmeldung bis 3. Mai unter www.stadt.de", ["2025-05-03"], [], [], deadlines=["2025-05-03"]),
     row("Tischreservierung bis Fr., 8. März erbeten.", ["2024-03-08"], [], [], deadlines=["2024-03-08"], ref="2024-02-20"),
+    # a registration window: both ends are no sessions, the event after it is one
+    row("Die Anmeldung ist von Donnerstag (15. Januar 10 Uhr) an bis Montag (19. Januar 12 Uhr) möglich. "
+        "Das Forum ist am 21. Januar um 18 Uhr.", ["2015-01-15", "2015-01-19", "2015-01-21"], ["10:00", "12:00", "18:00"],
+        ["2015-01-21T18:00"], deadlines=["2015-01-15", "2015-01-19"], ref="2015-01-14"),
+    row("Anmeldungen sind vom 2. März bis zum 9. März möglich.", ["2015-03-02..2015-03-09"], [], [],
+        deadlines=["2015-03-09"], ref="2015-01-14"),
     # -- negatives ------------------------------------------------------------------------------
     row("Telefon (0631) 365-4471", [], [], []),
     row("Tel. 0631 365 4471, Fax 0631 365 4472", [], [], []),

@@ -105,8 +105,9 @@ class TemporalComponent(PatternComponent):
             )
         self._dl_marker = re.compile(
             r"(?:bis\s+spätestens|spätestens\s+bis|spätestens(?:\s+(?:am|zum))?|bis(?:\s+zum)?|"
-            r"endet\s+am|läuft\s+bis|vom|ab(?:\s+dem)?)\s*(?:den\s+)?(?:\w+\.?,?\s+)?(?:den\s+)?$"
+            r"endet\s+am|läuft\s+bis|vom|von|ab(?:\s+dem)?)\s*(?:den\s+)?(?:\w+\.?,?\s+|\w+\s*\(\s*)?(?:den\s+)?$"
         )
+        self._window_end = re.compile(r"[^.;:!?\n]{0,25}?\bbis\b\s*(?:zum\s+|spätestens\s+)?(?:\w+\.?,?\s*\(?\s*)?(?:den\s+)?")
         self._dl_near = re.compile(r"(?:vom|ab(?:\s+dem)?)\s*$")
         self._other = _words_rx(
             [c for c in patterns["other_cues"] if c not in ("vom",)], r"\s*(?:dem|den|zum|am)?\s*$"
@@ -255,6 +256,12 @@ class TemporalComponent(PatternComponent):
                     # "Ab dem 14. August ist das Heft erhältlich", "Bei größerem Interesse könne
                     # ein zusätzlicher Termin am 17. August angeboten werden": a date, no session
                     role = "other"
+            prev = found[-1] if found else None
+            if role == "session" and prev is not None and prev.role == "deadline" and sidx(prev.group.start) == i \
+                    and self._window_end.fullmatch(text, prev.group.end, grp.start):
+                # "Die Anmeldung ist von Donnerstag (15. Januar 10 Uhr) an bis Montag (19. Januar
+                # 12 Uhr) möglich": the end of a registration window is no session either
+                role = "deadline"
             found.append(_Found(grp, role))
         if past_weekdays and any(f.role == "session" and id(f.group) not in past_weekdays for f in found):
             # with dated sessions in the text, a bare weekday of the past week is background
