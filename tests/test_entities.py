@@ -283,6 +283,14 @@ def orgs(extractor, text):
          ["Stadt- und Regionalbibliothek Gera", "Thüringer Landesmedienanstalt"]),
         ("Teilnehmende nutzen einen Rechner des Umweltbundesamts.", ["Umweltbundesamt"]),
         ("Die Andacht ist in der Kirche Heilig Kreuz, danach im Pfarrsaal Heilig Kreuz.", []),
+        # a building named by its acronym is no club; a name broken across lines and a later
+        # mention without the town are the one organisation
+        ("Die Veranstaltung findet am Donnerstag um 20:00 Uhr im DGH Dainrode statt.", []),
+        ("Seit Jahren lädt der Heimat- und Kulturverein Dainrode ein. Zum Jubiläum vom Heimat- und\n"
+         "Kulturverein Dainrode singt der Chor. Der Heimat- und Kulturverein hofft auf Gäste.",
+         ["Heimat- und Kulturverein Dainrode"]),
+        ("Der Förderverein Waldbad lädt ein. Der Förderverein Waldbad Dainrode hofft auf Gäste.",
+         ["Förderverein Waldbad", "Förderverein Waldbad Dainrode"]),
     ],
 )
 def test_organizations(extractor, text, expected):

@@ -71,6 +71,9 @@ def run(extractor, text):
          [("Bildungs- und Begegnungsstätte „Heiligenhof“", "venue")]),
         ("Der Heimatbund lädt zu einem Vortrag in den Saal des Schützenhof ein.", [("Schützenhof", "venue")]),
         ("Das Team lädt zwischen 12 und 16 Uhr ins MGH ein.", [("Mehrgenerationenhaus", "venue")]),
+        # with its village the acronym is the building's name as written
+        ("Die Veranstaltung findet um 20:00 Uhr im DGH Dainrode statt.", [("DGH Dainrode", "venue")]),
+        ("Nach dem Vortrag gibt es im DGH Kaffee und Kuchen.", [("Dorfgemeinschaftshaus", "venue")]),
         ("14:00 - 17:00 Uhr\n69121 Heidelberg, Revier Handschuhsheim, Parkplatz Raue Buche\n",
          [("Heidelberg", "city"), ("Parkplatz Raue Buche", "venue")]),
         ("Ein Eindruck entsteht bei einer digitalen Informationsveranstaltung.", [("online", "online")]),

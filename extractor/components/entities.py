@@ -181,6 +181,9 @@ class EntitiesComponent(PatternComponent):
         self._legal_linkers = set(patterns.get("legal_name_linkers", []))
         self._descriptors = set(patterns.get("descriptors", []))
         self._acr_expand = dict(patterns.get("acronym_expansions", {}))
+        # buildings named by an acronym ("DGH Dainrode", "im MGH") are venues, not clubs
+        self._venue_acronyms = frozenset(load_json("patterns/venues.json").get("venue_acronyms", {})) \
+            - set(self._acr_expand)
         before_name = patterns.get("descriptors_before_name", {})
         self._desc_quoted = set(before_name.get("quoted", []))
         self._desc_plain = set(before_name.get("plain", []))
@@ -465,7 +468,7 @@ class EntitiesComponent(PatternComponent):
         for i, tok in enumerate(doc):
             w = tok.text
             if i in taken or not _ACRONYM.match(w) or not w.isupper() and not re.match(r"^[A-Z][a-z]?[A-Z]", w) \
-                    or ctx.in_credit(i):
+                    or ctx.in_credit(i) or w in self._venue_acronyms:
                 continue
             k = i + 1
             if k < n and re.fullmatch(r"1[89]\d\d|20\d\d", doc[k].text) and not ctx.boundary(i, k):
@@ -1102,6 +1105,13 @@ class EntitiesComponent(PatternComponent):
         return first in {"der", "des", "zur", "zum", "für"} or any(
             rest == lf for lf in self.legal_forms)
 
+    def _town_tail(self, rest: str) -> bool:
+        """The rest of a longer name is a town's name only: "Dainrode", "Bad Vilbel"."""
+        words = rest.split(" ")
+        return 1 <= len(words) <= 2 and all(
+            _NAME_WORD.match(w) and w not in self.common_nouns and self.lexicon.lookup(w) is None
+            and w.casefold() not in self.determiners and not self._adjective(w) for w in words)
+
     def _link_orgs(self, ctx: "_Context", orgs: list[_Org]) -> list[Candidate]:
         doc = ctx.doc
         # a shorter name that a longer one continues ("Leitstelle X" ~ "Leitstelle X der Y")
@@ -1111,9 +1121,16 @@ class EntitiesComponent(PatternComponent):
             for longer in values:
                 if len(longer) > len(v) and (longer.startswith(v + " ") and self._continues(longer[len(v) + 1:])
                                              or _YEAR_WORD.sub("", longer) == v  # "TV 1848 Walldürn"
-                                             or _OF_TOWN.sub(" ", longer) == v):  # "Bücherei der Stadt X"
+                                             or _OF_TOWN.sub(" ", longer) == v  # "Bücherei der Stadt X"
+                                             or longer.endswith("- und " + v)):  # a line-broken "Heimat- und\nKulturverein X"
                     canon[v] = canon.get(longer, longer)
                     break
+            else:
+                # "Der Heimat- und Kulturverein hofft …" ~ "Heimat- und Kulturverein Dainrode": the
+                # one name of the text that adds only its town
+                towns = [w for w in values if w.startswith(v + " ") and self._town_tail(w[len(v) + 1:])]
+                if len(towns) == 1 and self.lexicon.lookup(v.rsplit(" ", 1)[-1]) is not None:
+                    canon[v] = canon.get(towns[0], towns[0])
         for o in orgs:
             # a well-known short name ("Caritas") is the local body the text names in full
             # ("Caritas Biberach-Saulgau", "Caritasverband für die Erzdiözese Bamberg")

@@ -175,7 +175,8 @@ class VenuesComponent(PatternComponent):
         self._venue_acronyms = dict(p.get("venue_acronyms", {}))
         self._venue_acronym = re.compile(
             r"(?<![\w-])(?:im|in[ \t]+der|ins|in[ \t]+die|in[ \t]+den|in[ \t]+dem|beim|vor[ \t]+dem)[ \t]+(?P<acr>"
-            + _alternation(list(self._venue_acronyms)) + r")(?![\w-])") if self._venue_acronyms else None
+            + _alternation(list(self._venue_acronyms)) + r")(?![\w-])"
+            r"(?:[ \t]+(?P<place>[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)*)(?![\w-]))?") if self._venue_acronyms else None
         self._named_room = re.compile(
             r"(?<![\w-])(?P<pre>[A-ZÄÖÜ][\wäöüß]+-)?(?P<room>" + _alternation(p["named_rooms"]) + r")(?![\w-])"
             r"(?:[ \t]+(?P<suffix>\d{1,4}[a-z]?|[A-ZÄÖÜ][\wäöüß-]+)(?![\w-]))?"
@@ -287,6 +288,12 @@ class VenuesComponent(PatternComponent):
         out.extend(self._labelled_venues(text))
         for m in self._venue_acronym.finditer(text) if self._venue_acronym else ():
             # "im MGH", "in der VHS": a building named by its usual acronym
+            place = m.group("place")
+            if place and place.casefold() not in self.common_nouns and self.venue_head(place) is None:
+                # "im DGH Dainrode": the building of that village, as written
+                out.append(Candidate("locations", m.start("acr"), m.end("place"), f"{m.group('acr')} {place}",
+                                     attrs={"kind": "venue"}, priority=1))
+                continue
             out.append(Candidate("locations", m.start("acr"), m.end("acr"), self._venue_acronyms[m.group("acr")],
                                  attrs={"kind": "venue"}, priority=1))
         addresses = []
