@@ -414,6 +414,9 @@ ROWS = [
     row("Wir bitten um telefonische Voranmeldung in der VG Eitensheim bis Donnerstag, den 29.07.2021.", ["2021-07-29"], [], [], deadlines=["2021-07-29"], ref="2021-07-15"),
     row("Online-Anmeldung bis 3. Mai unter www.stadt.de", ["2025-05-03"], [], [], deadlines=["2025-05-03"]),
     row("Tischreservierung bis Fr., 8. März erbeten.", ["2024-03-08"], [], [], deadlines=["2024-03-08"], ref="2024-02-20"),
+    # a day only roughly named is no session
+    row("Das Konzert ist am Sonntag, 28. Januar, um 17 Uhr und soll sich jährlich um den 26. Januar wiederholen.",
+        ["2024-01-28", "2024-01-26"], ["17:00"], ["2024-01-28T17:00"], ref="2024-01-15"),
     # a registration window: both ends are no sessions, the event after it is one
     row("Die Anmeldung ist von Donnerstag (15. Januar 10 Uhr) an bis Montag (19. Januar 12 Uhr) möglich. "
         "Das Forum ist am 21. Januar um 18 Uhr.", ["2015-01-15", "2015-01-19", "2015-01-21"], ["10:00", "12:00", "18:00"],

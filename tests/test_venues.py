@@ -74,6 +74,10 @@ def run(extractor, text):
         # with its village the acronym is the building's name as written
         ("Die Veranstaltung findet um 20:00 Uhr im DGH Dainrode statt.", [("DGH Dainrode", "venue")]),
         ("Nach dem Vortrag gibt es im DGH Kaffee und Kuchen.", [("Dorfgemeinschaftshaus", "venue")]),
+        # a church by its saint alone, but a town of that name is no venue
+        ("Das Konzert findet um 17 Uhr in St. Margaretha, Heroldsberg statt.", [("St. Margaretha", "venue")]),
+        ("Die Messe ist um 10 Uhr in Sankt Peter und Paul.", [("Sankt Peter und Paul", "venue")]),
+        ("Der Markt ist am Samstag in St. Wendel.", []),
         ("14:00 - 17:00 Uhr\n69121 Heidelberg, Revier Handschuhsheim, Parkplatz Raue Buche\n",
          [("Heidelberg", "city"), ("Parkplatz Raue Buche", "venue")]),
         ("Ein Eindruck entsteht bei einer digitalen Informationsveranstaltung.", [("online", "online")]),

@@ -27,6 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..data import load_json, load_lines
+from ..normalize.phones import load_area_codes
 from .base import Candidate, OverlapPolicy, PatternComponent, doc_text, write
 
 DEFAULT_PATTERNS = "patterns/venues.json"
@@ -92,6 +93,11 @@ _MEETING_POINT_QUOTED = re.compile(
 
 #: a saint's prefix before a church's name: "St. Lorenzkirche"
 _SAINT = {"St.", "Sankt", "Hl.", "St"}
+#: a church named by its saint alone: "in St. Margaretha", "in Sankt Michael", "in Hl. Geist"
+_SAINT_VENUE = re.compile(
+    r"(?<![\w-])(?:in|In)[ \t]+(?P<v>(?:St\.|Sankt|Hl\.)[ \t]*(?P<w>[A-ZÄÖÜ][a-zäöüß]+)"
+    r"(?:[ \t]+und[ \t]+[A-ZÄÖÜ][a-zäöüß]+)?)(?![\w-]|\.\w|[ \t]+[A-ZÄÖÜ])"
+)
 
 
 def _antecedent(compounds: list[tuple[int, str]], i: int, generic: str, reach: int = 300) -> Optional[str]:
@@ -286,6 +292,16 @@ class VenuesComponent(PatternComponent):
         out: list[Candidate] = []
         out.extend(self._venues(doc, rooms))
         out.extend(self._labelled_venues(text))
+        for m in _SAINT_VENUE.finditer(text):
+            # "um 17 Uhr in St. Margaretha": a church by its saint (but "in St. Wendel" is a town)
+            name = m.group("v")
+            town = re.sub(r"^(?:St\.|Sankt)[ \t]*", "St ", name)
+            codes = load_area_codes().codes
+            if town in codes or town.replace("St ", "Sankt ", 1) in codes \
+                    or self.venue_head(m.group("w")) is not None or m.group("w").casefold() in self.common_nouns:
+                continue
+            out.append(Candidate("locations", m.start("v"), m.end("v"), re.sub(r"[ \t]+", " ", name),
+                                 attrs={"kind": "venue"}, priority=1))
         for m in self._venue_acronym.finditer(text) if self._venue_acronym else ():
             # "im MGH", "in der VHS": a building named by its usual acronym
             place = m.group("place")
