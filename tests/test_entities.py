@@ -522,3 +522,31 @@ def test_name_lists_match_their_sources():
     proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_name_lists"), "--check",
                            "--ner-data", str(data)], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
+
+
+def test_broad_first_names_match_their_source():
+    """models/gazetteers/first_names_faker.txt is what scripts/build_first_names makes of faker."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    run = subprocess.run([sys.executable, str(root / "scripts" / "build_first_names"), "--check"],
+                         capture_output=True, text=True)
+    assert run.returncode == 0, run.stdout + run.stderr
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a first name of the broad list starts a person
+        ("Vereinsvorsitzender ist seit anderthalb Jahren Ingolf Georgi.", ["Ingolf Georgi"]),
+        # … but does not make a middle word a second first name
+        ("Am Montag sprach Paul Gerhardt Stiftspreis zu den Gästen.", ["Paul Gerhardt"]),
+        # a credit line is no person
+        ("Das Konzert ist am 10. März.\n\nText + Archivfoto: Klemens Hoppe", []),
+    ],
+)
+def test_broad_first_names(extractor, text, expected):
+    r = extractor.extract(text, reference_date="2024-01-01")
+    assert [p.name for p in r.persons] == expected

@@ -125,6 +125,10 @@ class EntitiesComponent(PatternComponent):
         self.legal_forms = sorted(_lines(gz["legal_forms"]), key=len, reverse=True)
         self._legal_first = {lf.split()[0] for lf in self.legal_forms}
         self.first_names = set(_lines(gz["first_names"]))
+        # the broad list (faker's) starts a name but does not make a middle word a second first
+        # name ("Paul Gerhardt Stiftspreis" is no "Paul Gerhardt" + surname "Stiftspreis")
+        self._chain_first = set(self.first_names)
+        self.first_names |= set(_lines(gz.get("first_names_broad", [])))
         self.common_nouns = set(_lines(gz["common_nouns"]))
         self._long_nouns = tuple(sorted({w.casefold() for w in self.common_nouns if len(w) >= 5}))
         self.roles = sorted({r.casefold() for r in _lines(gz["roles"])}, key=len, reverse=True)
@@ -1353,7 +1357,7 @@ class EntitiesComponent(PatternComponent):
         # first name unless particles join them ("Ursula von der Leyen")
         if len(idx) >= 3:
             cut = 1
-            while cut < len(idx) - 1 and doc[idx[cut]].text in self.first_names:
+            while cut < len(idx) - 1 and doc[idx[cut]].text in self._chain_first:
                 cut += 1
             keep = cut + 1
             while keep < len(idx) and doc[idx[keep - 1]].text.casefold() in self.particles:
