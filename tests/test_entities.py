@@ -286,6 +286,9 @@ def orgs(extractor, text):
         # a building named by its acronym is no club; a name broken across lines and a later
         # mention without the town are the one organisation
         ("Die Veranstaltung findet am Donnerstag um 20:00 Uhr im DGH Dainrode statt.", []),
+        # a club's acronym with its founding year in two digits and its town
+        ("Der SV 49 Großrückerswalde zählt zu den größten Vereinen.", ["SV 49 Großrückerswalde"]),
+        ("Das DRK 19 Uhr später.", []),
         ("Seit Jahren lädt der Heimat- und Kulturverein Dainrode ein. Zum Jubiläum vom Heimat- und\n"
          "Kulturverein Dainrode singt der Chor. Der Heimat- und Kulturverein hofft auf Gäste.",
          ["Heimat- und Kulturverein Dainrode"]),

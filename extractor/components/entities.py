@@ -475,8 +475,8 @@ class EntitiesComponent(PatternComponent):
                     or ctx.in_credit(i) or w in self._venue_acronyms:
                 continue
             k = i + 1
-            if k < n and re.fullmatch(r"1[89]\d\d|20\d\d", doc[k].text) and not ctx.boundary(i, k):
-                k += 1  # founding year
+            if k < n and re.fullmatch(r"1[89]\d\d|20\d\d|[0-9]\d", doc[k].text) and not ctx.boundary(i, k):
+                k += 1  # founding year: "TV 1848 Walldürn", "SV 49 Großrückerswalde"
             if k + 1 < n and doc[k].text in {"„", '"', "»"} and not ctx.boundary(k - 1, k):
                 close = next((x for x in range(k + 1, min(n, k + 6)) if doc[x].text in {"“", '"', "«"}), None)
                 if close and close > k + 1 and all(_CAP.match(doc[x].text) for x in range(k + 1, close)):
