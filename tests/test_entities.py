@@ -288,7 +288,7 @@ def orgs(extractor, text):
         ("Die Veranstaltung findet am Donnerstag um 20:00 Uhr im DGH Dainrode statt.", []),
         # a club's acronym with its founding year in two digits and its town
         ("Der SV 49 Großrückerswalde zählt zu den größten Vereinen.", ["SV 49 Großrückerswalde"]),
-        ("Das DRK 19 Uhr später.", []),
+        ("Die AG 19 Uhr lädt ein.", []),
         ("Seit Jahren lädt der Heimat- und Kulturverein Dainrode ein. Zum Jubiläum vom Heimat- und\n"
          "Kulturverein Dainrode singt der Chor. Der Heimat- und Kulturverein hofft auf Gäste.",
          ["Heimat- und Kulturverein Dainrode"]),
