@@ -69,6 +69,7 @@ class _LinePatterns:
     weekday_rx: re.Pattern
     source_line: re.Pattern
     signature: re.Pattern
+    copyright_line: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -140,6 +141,10 @@ def _patterns() -> _LinePatterns:
         weekday_rx=re.compile(rf"\b(?:{weekday})\b", re.IGNORECASE),
         source_line=source_line,
         signature=re.compile(g["signature_line"]),
+        # "© SZ vom 10.02.2021 / SZ - Rechte am Artikel …": the paper's copyright with its date
+        copyright_line=re.compile(
+            rf"^\s*(?:©|\(c\)|Copyright)\s*(?P<paper>[A-ZÄÖÜ][\wäöüß.-]*(?:\s+[A-ZÄÖÜ][\wäöüß.-]*){{0,3}})\s+vom\s+"
+            rf"(?P<date>{date})", re.IGNORECASE),
     )
 
 
@@ -222,7 +227,8 @@ def filter_boilerplate(text: str) -> tuple[str, list[str], Optional[dt.date]]:
     4. a date line near the top that carries a clock time or stamp words is the publication
        stamp: dropped, its date returned;
     5. update stamps ("Inhalt zuletzt aktualisiert am …") and place-and-date lines are dropped;
-    6. a newspaper's source line closing the text ("Lechanzeiger vom 10. März 2004") is dropped;
+    6. a newspaper's source line closing the text ("Lechanzeiger vom 10. März 2004") and its
+       copyright line ("© SZ vom 10.02.2021 / …") are dropped, their date returned;
     7. after an article's signature ("OZ", "(red)") followed by teasers with their stamps, the
        rest of the page is dropped;
     a content line that merely begins with a date ("Am 24. Juli lädt …") is never touched.
@@ -353,6 +359,13 @@ def filter_boilerplate(text: str) -> tuple[str, list[str], Optional[dt.date]]:
         if src and p.year_date.search(src.group("date")):
             drop[last] = True
             published = published or _parse_stamp_date(src.group("date"))
+
+    # 6b. a paper's copyright line with its date, wherever it stands
+    for i, line in enumerate(lines):
+        c = p.copyright_line.match(line)
+        if c and p.year_date.search(c.group("date")):
+            drop[i] = True
+            published = published or _parse_stamp_date(c.group("date"))
 
     # 7. a newspaper article closed by its signature ("OZ", "(red)") and followed by teasers,
     # each with its stamp ("12.09.2013" alone on a line): everything after the article goes

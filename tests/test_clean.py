@@ -283,6 +283,9 @@ def test_labelled_event_dates_are_content(text, kept, published):
         ("Die Konzerte sind am 11. April.\n\nLechanzeiger vom 10. März 2004", dt.date(2004, 3, 10),
          "Lechanzeiger vom"),
         ("Die Konzerte sind am 11. April.\n(Quelle: Main-Post vom 3.5.2019)", dt.date(2019, 5, 3), "Main-Post"),
+        # a paper's copyright line with its date, followed by more furniture
+        ("Die Gespräche sind am 19. Februar.\n\n© SZ vom 10.02.2021 / SZ - Rechte am Artikel können Sie hier "
+         "erwerben.\nZur SZ-Startseite", dt.date(2021, 2, 10), "© SZ vom"),
     ],
 )
 def test_closing_source_line_is_the_publication(text, published, gone):

@@ -414,6 +414,12 @@ ROWS = [
     row("Wir bitten um telefonische Voranmeldung in der VG Eitensheim bis Donnerstag, den 29.07.2021.", ["2021-07-29"], [], [], deadlines=["2021-07-29"], ref="2021-07-15"),
     row("Online-Anmeldung bis 3. Mai unter www.stadt.de", ["2025-05-03"], [], [], deadlines=["2025-05-03"]),
     row("Tischreservierung bis Fr., 8. März erbeten.", ["2024-03-08"], [], [], deadlines=["2024-03-08"], ref="2024-02-20"),
+    # a window to submit or register in, named before its verb, is no session
+    row("Dazu können die Bürger ab Montag, dem 15. März, bis zum 31. März 2021 ihre Fragen per E-Mail einreichen.",
+        ["2021-03-15", "2021-03-31"], [], [], deadlines=["2021-03-15", "2021-03-31"], ref="2021-03-01"),
+    row("Chemnitzer können ab Montag, 15. März, Fragen einreichen", ["2021-03-15"], [], [],
+        deadlines=["2021-03-15"], ref="2021-03-01"),
+    row("Ab Montag, 15. März, beginnt der Kurs.", ["2021-03-15"], [], ["2021-03-15"], ref="2021-03-01"),
     # a day only roughly named is no session
     row("Das Konzert ist am Sonntag, 28. Januar, um 17 Uhr und soll sich jährlich um den 26. Januar wiederholen.",
         ["2024-01-28", "2024-01-26"], ["17:00"], ["2024-01-28T17:00"], ref="2024-01-15"),

@@ -46,6 +46,10 @@ def make_temporal(nlp: Language, name: str, overlap: OverlapPolicy) -> "Temporal
 _STAMP_PUNCT = " \t|/·•-–—,:"
 
 
+#: the end of a sentence or line after a date
+_SENT_STOP = re.compile(r"(?<![\d.])[.!?;](?=\s|$)|\n")
+
+
 def _one_day_with_year(grp: DateGroup) -> bool:
     """One calendar day written with its year ("12.09.2013"), not a range, list or relative day."""
     return not grp.relative and len(grp.items) == 1 and not grp.items[0].is_range \
@@ -108,6 +112,8 @@ class TemporalComponent(PatternComponent):
             r"endet\s+am|läuft\s+bis|vom|von|ab(?:\s+dem)?)\s*(?:den\s+)?(?:\w+\.?,?\s+|\w+\s*\(\s*)?(?:den\s+)?$"
         )
         self._window_end = re.compile(r"[^.;:!?\n]{0,25}?\bbis\b\s*(?:zum\s+|spätestens\s+)?(?:\w+\.?,?\s*\(?\s*)?(?:den\s+)?")
+        verbs = patterns.get("deadline_verbs_after", [])
+        self._dl_verb_after = _words_rx(verbs, r"(?![\w-])") if verbs else None
         self._dl_near = re.compile(r"(?:vom|ab(?:\s+dem)?)\s*$")
         self._other = _words_rx(
             [c for c in patterns["other_cues"] if c not in ("vom",)], r"\s*(?:dem|den|zum|am)?\s*$"
@@ -422,6 +428,13 @@ class TemporalComponent(PatternComponent):
                 if not near or grp.start - (lo + cue.end()) <= 30:
                     return "deadline"
             if re.search(r"spätestens\s*(?:am|zum|bis)?\s*(?:den\s+)?$", before):
+                return "deadline"
+        if self._dl_verb_after and re.search(r"(?:^|\s)(?:ab|bis|vom|spätestens)\s*(?:\w+\.?,?\s+)?(?:dem\s+|den\s+)?$", before):
+            # "ab Montag, dem 15. März, bis zum 31. März ihre Fragen … einreichen": a window to
+            # submit or register in, named before its verb
+            stop = _SENT_STOP.search(text, grp.end)
+            tail = text[grp.end: stop.start() if stop else len(text)][:250]
+            if self._dl_verb_after.search(tail):
                 return "deadline"
         if self._other.search(before):
             return "other"
