@@ -414,6 +414,9 @@ ROWS = [
     row("Wir bitten um telefonische Voranmeldung in der VG Eitensheim bis Donnerstag, den 29.07.2021.", ["2021-07-29"], [], [], deadlines=["2021-07-29"], ref="2021-07-15"),
     row("Online-Anmeldung bis 3. Mai unter www.stadt.de", ["2025-05-03"], [], [], deadlines=["2025-05-03"]),
     row("Tischreservierung bis Fr., 8. März erbeten.", ["2024-03-08"], [], [], deadlines=["2024-03-08"], ref="2024-02-20"),
+    # a later start of a named item on a day that has its start is a programme item
+    row("Ab 18 Uhr lädt die Feuerwehr am Sonnabend, 30. April, zum Tanz in den Mai ein. Der Fackelumzug beginnt um 18.30 Uhr.",
+        ["2011-04-30"], ["18:00", "18:30"], ["2011-04-30T18:00"], ref="2011-04-28"),
     # a window to submit or register in, named before its verb, is no session
     row("Dazu können die Bürger ab Montag, dem 15. März, bis zum 31. März 2021 ihre Fragen per E-Mail einreichen.",
         ["2021-03-15", "2021-03-31"], [], [], deadlines=["2021-03-15", "2021-03-31"], ref="2021-03-01"),

@@ -627,6 +627,11 @@ class TemporalComponent(PatternComponent):
                     # its start or end ("Beginn ist …", "Ende gegen …"): "Konzerte … jeweils 20
                     # Uhr. Karten gibt es von 15-18 Uhr" are sale hours
                     own = t.role == "time" and any(sidx(u.start) == sidx(f.group.start) for u in f.times)
+                    # … and a later start of a named item is a programme item: "Ab 18 Uhr laden
+                    # … am Sonnabend … Der Fackelumzug beginnt um 18.30 Uhr"
+                    own = own or t.role == "start" and any(
+                        sidx(u.start) == sidx(f.group.start) and u.role in ("time", "start")
+                        and (u.hour, u.minute) < (t.hour, t.minute) for u in f.times)
                     # a group that already took a time of another later sentence is the day of a
                     # programme: "Um 10 Uhr begrüßt der Landrat. Um 10.30 Uhr folgt ein Vortrag."
                     # starts at 10 Uhr; further items are no sessions (an end still closes it)
