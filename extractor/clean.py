@@ -151,6 +151,10 @@ def _patterns() -> _LinePatterns:
 _BULLETS = " \t•·*–—-|>"
 
 
+#: a breadcrumb separator alone on its line, maybe numbered as a list item ("2. >", "»")
+_CRUMB_SEP = re.compile(r"^\s*(?:\d{1,2}\.\s*)?[>»›]\s*$")
+
+
 def _norm(line: str) -> str:
     return line.strip(_BULLETS + ":").strip().lower()
 
@@ -254,6 +258,30 @@ def filter_boilerplate(text: str) -> tuple[str, list[str], Optional[dt.date]]:
     for i, line in enumerate(lines):
         if _is_drop_line(line):
             drop[i] = True
+
+    # 1b. a breadcrumb spread over lines, its separators on lines of their own ("1. Startseite",
+    # "2. >", "3. Lokal", "4. >", …): the trail goes, its last item (the page's title) stays
+    seps = [i for i, line in enumerate(lines) if _CRUMB_SEP.match(line)]
+    k = 0
+    while k < len(seps):
+        run = [seps[k]]
+        while k + 1 < len(seps) and seps[k + 1] - run[-1] <= 3:
+            k += 1
+            run.append(seps[k])
+        k += 1
+        if len(run) < 2:
+            continue
+        lo = run[0] - 1
+        while lo >= 0 and not lines[lo].strip():
+            lo -= 1
+        for j in range(max(lo, 0), run[-1] + 1):
+            if lines[j].strip() and (_words(lines[j]) <= 4 or j >= run[0]):
+                drop[j] = True
+        last = next((j for j in range(run[-1] + 1, n) if lines[j].strip()), None)
+        if last is not None:
+            title = re.sub(r"^\s*\d{1,2}\.\s*", "", lines[last]).strip()
+            if title and title != lines[last].strip() and title in "\n".join(lines[last + 1:]):
+                drop[last] = True  # the title is the headline below
 
     # 2. furniture zones opened by headings
     i = 0

@@ -331,3 +331,15 @@ def test_signature_closes_a_newspaper_article(text, kept, gone):
     assert kept in doc.text
     for g in gone:
         assert g not in doc.text
+
+
+def test_breadcrumb_spread_over_lines_is_furniture():
+    text = ("1. Startseite\n  2. >\n  3. Lokal\n  4. >\n  5. Nachrichten Stendal\n  6. >\n"
+            "  7. Am Morgen öffnen sich die Tore\n\nAm Morgen öffnen sich die Tore\n\n"
+            "Die Feuerwehr lädt am 1. Mai zum Tag der offenen Tür ein.\n")
+    doc = clean_text(text)
+    assert "Startseite" not in doc.text and "Nachrichten Stendal" not in doc.text and ">" not in doc.text
+    assert doc.text.startswith("Am Morgen öffnen sich die Tore")
+    # a single arrow line and a numbered list of content stay
+    kept = clean_text("Programm:\n1. Begrüßung\n2. Vortrag\n>\nDie Feuerwehr lädt am 1. Mai ein.").text
+    assert "1. Begrüßung" in kept and "2. Vortrag" in kept
