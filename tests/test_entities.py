@@ -546,6 +546,10 @@ def test_broad_first_names_match_their_source():
         ("Vereinsvorsitzender ist seit anderthalb Jahren Ingolf Georgi.", ["Ingolf Georgi"]),
         # … but does not make a middle word a second first name
         ("Am Montag sprach Paul Gerhardt Stiftspreis zu den Gästen.", ["Paul Gerhardt"]),
+        # a frequent surname that is also a noun, after a known first name
+        ("Die Arbeiten von Bernd Fischer und Heidi Kippenberg sind zu sehen.", ["Bernd Fischer", "Heidi Kippenberg"]),
+        # … but not a noun after a word that only might be a first name
+        ("Der Wettbewerb Jugend Richter findet statt.", []),
         # a credit line is no person
         ("Das Konzert ist am 10. März.\n\nText + Archivfoto: Klemens Hoppe", []),
     ],

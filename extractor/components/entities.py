@@ -129,6 +129,7 @@ class EntitiesComponent(PatternComponent):
         # name ("Paul Gerhardt Stiftspreis" is no "Paul Gerhardt" + surname "Stiftspreis")
         self._chain_first = set(self.first_names)
         self.first_names |= set(_lines(gz.get("first_names_broad", [])))
+        self.frequent_surnames = set(_lines(gz.get("frequent_surnames", [])))
         self.common_nouns = set(_lines(gz["common_nouns"]))
         self._long_nouns = tuple(sorted({w.casefold() for w in self.common_nouns if len(w) >= 5}))
         self.roles = sorted({r.casefold() for r in _lines(gz["roles"])}, key=len, reverse=True)
@@ -1267,7 +1268,8 @@ class EntitiesComponent(PatternComponent):
             surname = name_toks[-1]
             ok_surname = surname not in self.not_surnames and not self.is_role(surname) \
                 and not ((surname in self.common_nouns or surname.split("-")[-1] in self.common_nouns
-                          or surname.split("-")[0] in self.common_nouns) and not context)
+                          or surname.split("-")[0] in self.common_nouns) and not context
+                         and not (first_known and surname in self.frequent_surnames))
             if full and ok_surname and (first_known or (context and name_toks[0] not in self.common_nouns)):
                 value = " ".join(name_toks)
             elif academic and len(name_toks) == 1 and ok_surname and surname not in self.common_nouns:
