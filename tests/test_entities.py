@@ -286,6 +286,9 @@ def orgs(extractor, text):
         # a building named by its acronym is no club; a name broken across lines and a later
         # mention without the town are the one organisation
         ("Die Veranstaltung findet am Donnerstag um 20:00 Uhr im DGH Dainrode statt.", []),
+        # a town's youth service
+        ("Der Kurs der Stadtjugendpflege Wolfenbüttel findet an drei Wochenenden statt.", ["Stadtjugendpflege Wolfenbüttel"]),
+        ("Sie sind in der Kinder- und Jugendarbeit aktiv.", []),
         # a club's acronym with its founding year in two digits and its town
         ("Der SV 49 Großrückerswalde zählt zu den größten Vereinen.", ["SV 49 Großrückerswalde"]),
         ("Die AG 19 Uhr lädt ein.", []),
