@@ -286,6 +286,10 @@ def orgs(extractor, text):
         # a building named by its acronym is no club; a name broken across lines and a later
         # mention without the town are the one organisation
         ("Die Veranstaltung findet am Donnerstag um 20:00 Uhr im DGH Dainrode statt.", []),
+        # adult and family education bodies
+        ("Die Evangelische Familien-Bildungsstätte lädt zum Kurs ein.", ["Evangelische Familien-Bildungsstätte"]),
+        ("Das Treffen ist eine Kooperation mit der Familienbildungsstätte Ratzeburg.", ["Familienbildungsstätte Ratzeburg"]),
+        ("Die Räume der Evangelischen Erwachsenenbildung laden ein.", ["Evangelische Erwachsenenbildung"]),
         # a town's youth service
         ("Der Kurs der Stadtjugendpflege Wolfenbüttel findet an drei Wochenenden statt.", ["Stadtjugendpflege Wolfenbüttel"]),
         ("Sie sind in der Kinder- und Jugendarbeit aktiv.", []),
