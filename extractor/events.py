@@ -403,6 +403,31 @@ _CAL_WORDS = {"montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samsta
               "ende", "einlass", "ab", "von", "bis", "und", "jeweils", "am", "um", "termin", "termine"}
 
 
+def _dated_headings(text: str, cands: list[Candidate]) -> list[int]:
+    """Starts of headings that name their event's day ("Motorradtour durch Südamerika – 24.
+    Oktober, 19 Uhr"), each over a paragraph of its own: at least two on different days, or none."""
+    out: list[tuple[int, dt.date]] = []
+    for cand in cands:
+        lo = text.rfind("\n", 0, cand.start) + 1
+        hi = text.find("\n", cand.start)
+        if hi < 0 or (out and out[-1][0] == lo):
+            continue
+        line = text[lo:hi]
+        nxt = text[hi + 1 : text.find("\n", hi + 1) if text.find("\n", hi + 1) >= 0 else len(text)]
+        if not _headline(line) or is_date_line(line) or len(nxt.split()) < 8 or not re.search(r"[A-Za-zÄÖÜäöü]{4}", line):
+            continue
+        if lo > 0 and text[lo - 1 : lo] == "\n" and lo > 1 and text[lo - 2] not in "\n" and not re.search(r"[.!?]\s*$", text[:lo - 1]):
+            continue  # a line broken inside a paragraph
+        out.append((lo, day_of(as_session(cand.value))))
+    if len({d for _, d in out}) < 2:
+        return []
+    return [lo for lo, _ in out]
+
+
+def _section(heads: list[int], pos: int) -> int:
+    return bisect.bisect_right(heads, pos)
+
+
 def _named_item(text: str) -> bool:
     """A list item that names its own event ("die Osternacht: Samstag, 22.3.", "9. Februar
     Verbandstagung in Böblingen"), not a bare date line ("28. August 2020, 14 bis 15:30 Uhr")."""
@@ -489,6 +514,7 @@ def group_sessions(geo: Geometry, cands: list[Candidate], orgs: list[Candidate] 
         return out
 
     drafts: list[Draft] = []
+    heads = _dated_headings(geo.text, cands)
     items = list_items(geo)
     last_item: Optional[tuple[int, int]] = None
     last_quote: Optional[str] = None
@@ -539,6 +565,11 @@ def group_sessions(geo: Geometry, cands: list[Candidate], orgs: list[Candidate] 
             mine, theirs = orgs_in(si), orgs_in(cur.last_sent)
             if mine and theirs and not mine & theirs:
                 joins = False
+        if joins and heads and new_day and cur.sessions \
+                and _section(heads, cand.start) != _section(heads, cur.sessions[-1][1].start):
+            # "Erster Weltkrieg – Lesung mit Gespräch am 25. Oktober, 19 Uhr" / "Kinderveranstaltungen
+            # am 28. Oktober, jeweils um 10 und 11 Uhr": each dated heading opens an event
+            joins = False
         if joins and cue is not None and cur.kind is not None and cue is not cur.kind:
             # the same kind under another quoted name is another event ("Vortrag „A“",
             # later "Vortrag „B“"); the sessions of one coordinated sentence never split

@@ -415,3 +415,19 @@ def test_venue_in_another_events_sentence_is_not_this_events(extractor):
     result = extractor.extract(text=text, reference_date="2026-03-01")
     got = [(e.sessions[0].start.month, e.location.name, e.location.room) for e in result.events]
     assert got == [(4, None, None), (6, "Rathaus", "großer Ratssaal")]
+
+
+def test_each_dated_heading_opens_an_event(extractor):
+    text = ("Mit einer Leseoffensive startet die Stadtbibliothek in den Herbst.\n\n"
+            "Erster Weltkrieg – Lesung mit Gespräch am 25. Oktober, 19 Uhr\n"
+            "Als Begleitveranstaltung kommt am Samstag, 25. Oktober, Professor Herfried Münkler nach Eisenach und liest.\n\n"
+            "Kinderveranstaltungen am 28. Oktober, jeweils um 10 und 11 Uhr\n"
+            "Die Autorin Astrid Seehaus kommt für zwei Kinderveranstaltungen am Dienstag, 28. Oktober, in die Stadtbibliothek.\n")
+    result = extractor.extract(text=text, reference_date="2014-10-20")
+    assert [[s.start.strftime("%m-%d %H:%M") for s in e.sessions] for e in result.events] == [
+        ["10-25 19:00"], ["10-28 10:00", "10-28 11:00"]]
+    # a line broken inside a paragraph is no heading
+    wrapped = ("Die Werkstatt findet am 3. Mai um 18 Uhr und am\n4. Mai um 10 Uhr im Rathaus statt und ist für alle Bürger offen.\n"
+               "Beide Termine bauen aufeinander auf und die Teilnahme an beiden Terminen wird empfohlen.\n")
+    result = extractor.extract(text=wrapped, reference_date="2024-04-20")
+    assert len(result.events) == 1 and len(result.events[0].sessions) == 2
