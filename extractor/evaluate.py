@@ -24,6 +24,14 @@ from typing import Any, Callable, Iterable, Optional
 TEST_SHARE = 2  # of 5: about 40 % of the non-seed documents are test documents
 
 
+def email_key(value: str) -> str:
+    """An e-mail address compared without case and with its spam guard read as written for
+    people ("rbt.sw(at)freiwilligen-agentur.de" is "rbt.sw@freiwilligen-agentur.de")."""
+    v = value.strip().lower()
+    v = re.sub(r"\s*(?:\(at\)|\[at\]|\{at\})\s*", "@", v)
+    return re.sub(r"\s*(?:\(dot\)|\[dot\])\s*", ".", v)
+
+
 def split_of(doc_id: str) -> str:
     """The split a document belongs to: drawn by a hash of its id, the seeds are dev."""
     if doc_id.startswith("00"):
@@ -284,7 +292,7 @@ def _prediction_from_result(result) -> Prediction:
             m["text"] for m in data["mentions"]["organizations"] if m["value"] == o["name"]}
         pred.org_aliases[org_key(o["name"])] = {org_key(f) for f in forms if f} - {org_key(o["name"])}
     pred.persons = {person_key(p["name"]) for p in data["persons"]}
-    pred.emails = {m["value"].lower() for m in data["mentions"]["emails"]}
+    pred.emails = {email_key(m["value"]) for m in data["mentions"]["emails"]}
     pred.phones = {m["value"] for m in data["mentions"]["phones"] if m.get("kind", "phone") != "fax"}
     pred.urls = {url_key(m["value"]) for m in data["mentions"]["urls"]}
     return pred
@@ -352,7 +360,7 @@ def score_document(report: Report, doc: GoldDoc, pred: Prediction) -> dict:
             "online": bool(g.get("online")) == p["online"],
             "capacity": g.get("capacity") == p["capacity"],
             "free_of_charge": g.get("free_of_charge") == p["free_of_charge"],
-            "registration_email": (g.get("registration_email") or "").lower() == (p["registration_email"] or "").lower(),
+            "registration_email": email_key(g.get("registration_email") or "") == email_key(p["registration_email"] or ""),
             "registration_phone": g.get("registration_phone") == p["registration_phone"],
         }
         for name, ok in checks.items():
@@ -372,7 +380,7 @@ def score_document(report: Report, doc: GoldDoc, pred: Prediction) -> dict:
     diff["persons"] = report.prf["persons"].add(
         {person_key(p) for p in gold.get("persons", [])}, pred.persons
     )
-    diff["emails"] = report.prf["emails"].add({e.lower() for e in gold.get("emails", [])}, pred.emails)
+    diff["emails"] = report.prf["emails"].add({email_key(e) for e in gold.get("emails", [])}, pred.emails)
     diff["phones"] = report.prf["phones"].add(set(gold.get("phones", [])), pred.phones)
     diff["urls"] = report.prf["urls"].add({url_key(u) for u in gold.get("urls", [])}, pred.urls)
     return diff

@@ -12,6 +12,7 @@ from extractor.evaluate import (
     PRF,
     Report,
     check_floors,
+    email_key,
     load_corpus,
     org_key,
     person_key,
@@ -62,6 +63,12 @@ def test_url_key():
     assert url_key("https://www.engagiertestadt.de/kaiserslautern/") == url_key(
         "www.engagiertestadt.de/kaiserslautern"
     )
+
+
+def test_email_key_reads_the_spam_guard():
+    assert email_key("rbt.sw(at)freiwilligen-agentur.de") == email_key("RBT.sw@freiwilligen-agentur.de")
+    assert email_key("info [at] stadt [dot] de") == "info@stadt.de"
+    assert email_key("a@b.de") != email_key("c@b.de")
 
 
 def test_session_key():
