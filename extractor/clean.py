@@ -151,6 +151,9 @@ def _patterns() -> _LinePatterns:
 _BULLETS = " \t•·*–—-|>"
 
 
+#: a numeric stamp glued to the capitalised first word of the text
+_GLUED_STAMP = re.compile(r"^\s*(?P<date>\d{1,2}\.\d{1,2}\.(?:19|20)\d\d)(?=[A-ZÄÖÜ][a-zäöüß])")
+
 #: a breadcrumb separator alone on its line, maybe numbered as a list item ("2. >", "»")
 _CRUMB_SEP = re.compile(r"^\s*(?:\d{1,2}\.\s*)?[>»›]\s*$")
 
@@ -250,6 +253,18 @@ def filter_boilerplate(text: str) -> tuple[str, list[str], Optional[dt.date]]:
         text = text[meta.end():]
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     n = len(lines)
+    # 0b. a stamp run into the first sentence near the top ("11.09.2012Am Montag, den 17. …")
+    seen = 0
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue
+        seen += 1
+        if seen > STAMP_WINDOW_LINES:
+            break
+        glued = _GLUED_STAMP.match(line)
+        if glued:
+            published = published or _parse_stamp_date(glued.group("date"))
+            lines[i] = line[glued.end("date"):]
     drop = [False] * n
 
     date_line = [is_date_line(line) for line in lines]

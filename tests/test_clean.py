@@ -343,3 +343,12 @@ def test_breadcrumb_spread_over_lines_is_furniture():
     # a single arrow line and a numbered list of content stay
     kept = clean_text("Programm:\n1. Begrüßung\n2. Vortrag\n>\nDie Feuerwehr lädt am 1. Mai ein.").text
     assert "1. Begrüßung" in kept and "2. Vortrag" in kept
+
+
+def test_stamp_glued_to_the_first_sentence():
+    doc = clean_text("Bürgerstiftung wird zehn\n11.09.2012Am Montag, den 17. September 2012, um 17.00 Uhr ist es soweit.")
+    assert doc.published == dt.date(2012, 9, 11)
+    assert "11.09.2012" not in doc.text and "Am Montag, den 17. September 2012" in doc.text
+    # a date with a space before the text is a content line
+    kept = clean_text("Kurs\n12.05.2024 Am Vormittag treffen sich alle Gruppen im Saal des Rathauses zum Kurs.")
+    assert "12.05.2024" in kept.text
