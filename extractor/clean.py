@@ -193,7 +193,7 @@ def _is_drop_line(line: str) -> bool:
         return False
     if n in p.drop_lines:
         return True
-    low = s.lower()
+    low = s.lstrip(_BULLETS).lower()  # "• Foto: colourbox.de"
     if low.startswith("<image>") or low.startswith("[image") or low.startswith("!["):
         return True
     if _words(s) <= 8 and any(low.startswith(pref) for pref in p.link_prefixes):

@@ -352,3 +352,9 @@ def test_stamp_glued_to_the_first_sentence():
     # a date with a space before the text is a content line
     kept = clean_text("Kurs\n12.05.2024 Am Vormittag treffen sich alle Gruppen im Saal des Rathauses zum Kurs.")
     assert "12.05.2024" in kept.text
+
+
+@pytest.mark.parametrize("line", ["  • Foto: colourbox.de", "- Bild: Stadt Koblenz", "Foto: Max Muster"])
+def test_credit_lines_with_bullets_are_furniture(line):
+    doc = clean_text(f"Die Vorlesung ist am 20. Dezember 2018.\n{line}\nDer Eintritt ist frei.")
+    assert line.strip(" •-") not in doc.text and "Der Eintritt ist frei." in doc.text
