@@ -298,7 +298,16 @@ def filter_boilerplate(text: str) -> tuple[str, list[str], Optional[dt.date]]:
             if title and title != lines[last].strip() and title in "\n".join(lines[last + 1:]):
                 drop[last] = True  # the title is the headline below
 
-    # 2. furniture zones opened by headings
+    # 2. furniture zones opened by headings; one in the last part of the page, after the
+    # article's prose, runs to the end ("Aktuelle News" and its teasers under an article)
+    prose_seen = 0
+    for i in range(n):
+        if _norm(lines[i]) in p.zone_headings and prose_seen >= 2 and i >= n * 0.4:
+            for k in range(i, n):
+                drop[k] = True
+            break
+        if _is_prose(lines[i]) and not drop[i]:
+            prose_seen += 1
     i = 0
     while i < n:
         if _norm(lines[i]) in p.zone_headings:

@@ -358,3 +358,17 @@ def test_stamp_glued_to_the_first_sentence():
 def test_credit_lines_with_bullets_are_furniture(line):
     doc = clean_text(f"Die Vorlesung ist am 20. Dezember 2018.\n{line}\nDer Eintritt ist frei.")
     assert line.strip(" •-") not in doc.text and "Der Eintritt ist frei." in doc.text
+
+
+def test_news_box_under_the_article_runs_to_the_end():
+    text = ("Bürgerversammlung in Blankenheim\n\nDie Stadt lädt am 29. November 2022 um 19 Uhr ins DGH ein. "
+            "Der Bürgermeister wird über laufende Projekte informieren und Fragen beantworten.\n\n"
+            "Eine Bürgerversammlung ist eine besondere Veranstaltung der Gemeindeordnung für alle Bürger.\n\n"
+            "Aktuelle News\n\nStrahlende Gesichter: Nach der Verlosung freuten sich alle Gewinner gemeinsam sehr.\n\n"
+            "Die Winterverlosung ist beendet, heute Abend wurden die vier glücklichen Gewinner gezogen und geehrt.\n")
+    doc = clean_text(text)
+    assert "Verlosung" not in doc.text and "heute Abend" not in doc.text
+    assert "Fragen beantworten" in doc.text
+    # the same heading at the top of a page is only a zone over its short lines
+    top = clean_text("Aktuelle News\n\nDie Stadt lädt am 29. November 2022 um 19 Uhr ins DGH ein und informiert über Projekte.")
+    assert "Die Stadt lädt" in top.text
