@@ -417,6 +417,9 @@ ROWS = [
     # a later start of a named item on a day that has its start is a programme item
     row("Ab 18 Uhr lädt die Feuerwehr am Sonnabend, 30. April, zum Tanz in den Mai ein. Der Fackelumzug beginnt um 18.30 Uhr.",
         ["2011-04-30"], ["18:00", "18:30"], ["2011-04-30T18:00"], ref="2011-04-28"),
+    # the end of something ongoing, with an adverb between
+    row("Die Infoveranstaltung ist am 2. November um 19 Uhr. Die Vermarktung endet dann am 9. Dezember.",
+        ["2017-11-02", "2017-12-09"], ["19:00"], ["2017-11-02T19:00"], ref="2017-10-20"),
     # a web page's access date is no date of the content
     row("Die Konferenz ist am 24. März 2017.\nzur Quelle (aufgerufen am 20.02.2017)", ["2017-03-24"], [], ["2017-03-24"], ref="2017-02-20"),
     # a window to submit or register in, named before its verb, is no session
