@@ -286,6 +286,9 @@ def orgs(extractor, text):
         # a building named by its acronym is no club; a name broken across lines and a later
         # mention without the town are the one organisation
         ("Die Veranstaltung findet am Donnerstag um 20:00 Uhr im DGH Dainrode statt.", []),
+        # a chapter named after its parent's acronym is one organisation in its compound form
+        ("Der Kreisverband der SPD Rhein-Neckar lädt ein. Der SPD-Kreisverband freut sich auf Gäste.",
+         ["SPD-Kreisverband Rhein-Neckar"]),
         # adult and family education bodies
         ("Die Evangelische Familien-Bildungsstätte lädt zum Kurs ein.", ["Evangelische Familien-Bildungsstätte"]),
         ("Das Treffen ist eine Kooperation mit der Familienbildungsstätte Ratzeburg.", ["Familienbildungsstätte Ratzeburg"]),

@@ -63,6 +63,11 @@ _NOT_PLACE = re.compile(
 # last parts of names that a statistical NER calls ORG but are no organisations (doc.ents only)
 _NOT_ORG_WORD = re.compile(
     r"(?:preis|programm|projekt|band|festival|wettbewerb|kampagne|fest|city)(?:es|s|e|en|n)?$", re.I)
+#: a chapter of a body known by its acronym, named with its region: "Kreisverband der SPD Rhein-Neckar"
+_CHAPTER_OF = re.compile(
+    r"^(?P<unit>(?:Orts|Kreis|Stadt|Bezirks|Landes|Regional|Gemeinde)(?:verband|verein|gruppe|vorstand|fraktion))"
+    r" der (?P<acr>[A-ZÄÖÜ]{2,6}) (?P<rest>[A-ZÄÖÜ][\w.-]*(?: [A-ZÄÖÜ][\w.-]*){0,2})$"
+)
 _PRIVATE = {"bare", "known", "locative", "inner", "bare_muni", "surface"}
 _DISTRICT = re.compile(r"\bLandkreis(?:es)?\s+([A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)*)(?![\w-])")
 _YEAR_WORD = re.compile(r" (?:1[89]|20)\d\d(?= |$)")
@@ -1119,6 +1124,11 @@ class EntitiesComponent(PatternComponent):
 
     def _link_orgs(self, ctx: "_Context", orgs: list[_Org]) -> list[Candidate]:
         doc = ctx.doc
+        for o in orgs:
+            # "Kreisverband der SPD Rhein-Neckar" is the "SPD-Kreisverband Rhein-Neckar"
+            m = _CHAPTER_OF.match(o.value)
+            if m and not o.acronym:
+                o.value = f"{m.group('acr')}-{m.group('unit')} {m.group('rest')}"
         # a shorter name that a longer one continues ("Leitstelle X" ~ "Leitstelle X der Y")
         values = sorted({o.value for o in orgs}, key=len, reverse=True)
         canon: dict[str, str] = {}
