@@ -289,6 +289,11 @@ def orgs(extractor, text):
         # a chapter named after its parent's acronym is one organisation in its compound form
         ("Der Kreisverband der SPD Rhein-Neckar lädt ein. Der SPD-Kreisverband freut sich auf Gäste.",
          ["SPD-Kreisverband Rhein-Neckar"]),
+        # parliaments and parties in their written forms
+        ("Marie Hoppe, Mitglied der Bremischen Bürgerschaft für Bündnis 90 - Die Grünen, spricht.",
+         ["Bremische Bürgerschaft", "Bündnis 90/Die Grünen"]),
+        # people after a head are no part of its name
+        ("Die Stadtpräsidentin lädt in Kooperation mit dem Seniorenbeirat Seniorinnen und Senioren ein.", ["Seniorenbeirat"]),
         # adult and family education bodies
         ("Die Evangelische Familien-Bildungsstätte lädt zum Kurs ein.", ["Evangelische Familien-Bildungsstätte"]),
         ("Das Treffen ist eine Kooperation mit der Familienbildungsstätte Ratzeburg.", ["Familienbildungsstätte Ratzeburg"]),

@@ -898,6 +898,8 @@ class EntitiesComponent(PatternComponent):
             return False
         if self.lexicon.lookup(w) is not None:
             return False
+        if len(w) > 8 and w.endswith("innen") and "-" not in w:
+            return False  # "dem Seniorenbeirat Seniorinnen und Senioren": people, not a name
         if w in self.first_names and k + 1 < len(doc) and _NAME_WORD.match(doc[k + 1].text):
             return False  # "Verein Anna Müller …" is rather a person next to it
         if _ACRONYM.match(w) and (k > 0 and doc[k - 1].text == "(" or w in self.known_acronyms
