@@ -174,6 +174,9 @@ def test_town_of_an_acting_body_is_a_city(extractor):
         ("Gelesen wird im Zeitraum von 10 bis 12 Uhr.", []),
         ("Datum: Di, 20.08.2019\nRaum: Roter Saal\nOrt: Rathaus", ["Roter Saal"]),
         ("Raum: Ratssaal\n", ["Ratssaal"]),
+        # a lecture hall, with its code in brackets
+        ("Um 14.00 Uhr startet im AudiMax (A 032) die Weihnachtsvorlesung.", ["AudiMax (A 032)"]),
+        ("Die Konferenz ist im Hörsaal von Haus 31.", ["Hörsaal"]),
         # negatives
         ("Engagement braucht Raum für Ideen im ländlichen Raum.", []),
         ("Im Zeitraum bis 2025 gibt es Spielraum.", []),

@@ -186,6 +186,7 @@ class VenuesComponent(PatternComponent):
         self._named_room = re.compile(
             r"(?<![\w-])(?P<pre>[A-ZÄÖÜ][\wäöüß]+-)?(?P<room>" + _alternation(p["named_rooms"]) + r")(?![\w-])"
             r"(?:[ \t]+(?P<suffix>\d{1,4}[a-z]?|[A-ZÄÖÜ][\wäöüß-]+)(?![\w-]))?"
+            r"(?:[ \t]*(?P<code>\([A-Z]{0,3}[ \t]?\d{1,4}[a-z]?\)))?"  # "AudiMax (A 032)"
         )
         self._floor = re.compile(r"(?<![\w-])" + p["floor"])
         # "im Großen Sitzungssaal" → "Großer Sitzungssaal"; "in den Europasaal des …" → "Europasaal"
@@ -688,6 +689,9 @@ class VenuesComponent(PatternComponent):
             if suffix and not self._generic_word(suffix):
                 value = f"{value} {suffix}"
                 end = m.end("suffix")
+            if m.group("code") and end == m.end("room"):
+                value = f"{value} {m.group('code')}"
+                end = m.end("code")
             out.append(Candidate("rooms", m.start(), end, value, priority=1))
         for m in self._room_adj.finditer(text):
             adj = m.group("adj")
