@@ -71,6 +71,10 @@ def run(extractor, text):
          [("Bildungs- und Begegnungsstätte „Heiligenhof“", "venue")]),
         ("Der Heimatbund lädt zu einem Vortrag in den Saal des Schützenhof ein.", [("Schützenhof", "venue")]),
         ("Das Team lädt zwischen 12 und 16 Uhr ins MGH ein.", [("Mehrgenerationenhaus", "venue")]),
+        # an address first on the venue line: the venue is the next part, past its room
+        ("Ort: Franckeplatz 1, Hörsaal im Haus 31, 06110 Halle (Saale)\n",
+         [("Franckeplatz 1", "address"), ("Haus 31", "venue"), ("Halle", "city")]),
+        ("Ort: Hauptstraße 5, Bürgerhaus Nord\n", [("Hauptstraße 5", "address"), ("Bürgerhaus Nord", "venue")]),
         # with its village the acronym is the building's name as written
         ("Die Veranstaltung findet um 20:00 Uhr im DGH Dainrode statt.", [("DGH Dainrode", "venue")]),
         ("Nach dem Vortrag gibt es im DGH Kaffee und Kuchen.", [("Dorfgemeinschaftshaus", "venue")]),

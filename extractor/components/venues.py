@@ -93,6 +93,9 @@ _MEETING_POINT_QUOTED = re.compile(
 
 #: a saint's prefix before a church's name: "St. Lorenzkirche"
 _SAINT = {"St.", "Sankt", "Hl.", "St"}
+#: the comma-separated parts of a line
+_LINE_PARTS = re.compile(r"[^,\n]+")
+
 #: a church named by its saint alone: "in St. Margaretha", "in Sankt Michael", "in Hl. Geist"
 _SAINT_VENUE = re.compile(
     r"(?<![\w-])(?:in|In)[ \t]+(?P<v>(?:St\.|Sankt|Hl\.)[ \t]*(?P<w>[A-ZÄÖÜ][a-zäöüß]+)"
@@ -360,7 +363,10 @@ class VenuesComponent(PatternComponent):
         out.extend(self._address_venues(text, addresses, heads))
         out.extend(self._towns_after_places(text, out))
         out.extend(self._online(text))
-        return [c for c in out if c.start < c.end]
+        # "Franckeplatz 1": a square with its house number is the street of an address, no venue
+        streets = {c.start: c.end for c in out if c.attrs.get("kind") == "address"}
+        return [c for c in out if c.start < c.end and not (
+            c.attrs.get("kind") == "venue" and streets.get(c.start, c.end) > c.end)]
 
     def _towns_after_places(self, text: str, found: list[Candidate]) -> list[Candidate]:
         """"Kirchplatz in Birkenfeld", "Esperantostraße 3, in Fulda": the town of a place."""
@@ -571,6 +577,26 @@ class VenuesComponent(PatternComponent):
             if self._in_credit(text, m.start()):
                 continue
             start = m.start("name")
+            if re.match(r"[ \t]+\d{1,4}[a-z]?(?:[ \t]*[-–][ \t]*\d{1,4})?[ \t]*,", text[start + len(name):]):
+                # "Ort: Franckeplatz 1, Hörsaal im Haus 31, 06110 Halle": a street address first;
+                # the venue is the next part of the line that is no address, past its room
+                eol = text.find("\n", start)
+                eol = len(text) if eol < 0 else eol
+                comma = text.index(",", start + len(name))
+                part = next((x for x in _LINE_PARTS.finditer(text, comma + 1, eol)
+                             if not re.match(r"\d{5}\b", x.group(0).strip())), None)
+                if part is None:
+                    continue
+                seg = part.group(0).strip()
+                inner = re.match(r"[A-ZÄÖÜ][\wäöüß-]*[ \t]+(?:im|in[ \t]+der|in[ \t]+den)[ \t]+(?P<v>[A-ZÄÖÜ].*)$", seg)
+                if inner and self._named_room.match(seg):
+                    seg = inner.group("v")  # "Hörsaal im Haus 31": the room goes to the rooms
+                if not re.match(r"[A-ZÄÖÜ„]", seg) or len(seg.split()) > 6:
+                    continue
+                at = text.index(seg, part.start())
+                out.append(Candidate("locations", at, at + len(seg), seg.strip("„“\""),
+                                     attrs={"kind": "venue"}, priority=2))
+                continue
             out.append(Candidate("locations", start, start + len(name), name.strip("„“\""),
                                  attrs={"kind": "venue"}, priority=2))
         if self._line_label is not None:
