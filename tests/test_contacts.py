@@ -26,6 +26,9 @@ def _values(extractor, text, family):
         ("E-Mail: [email protected]", []),
         ("Der Verein @ehrenamt_kl auf Instagram.", []),
         ("Fragen an seniorenbuero@landkreis-alzey-worms.de oder ehrenamt@kreis-az.de", ["seniorenbuero@landkreis-alzey-worms.de", "ehrenamt@kreis-az.de"]),
+        # a layout that broke the address after its last dot
+        ("oder per E-Mail an museum-otzberg@rolftilly. de erhältlich.", ["museum-otzberg@rolftilly.de"]),
+        ("Schreiben Sie an info@stadt. Die Antwort kommt bald.", []),
     ],
 )
 def test_emails(extractor, text, expected):
@@ -38,6 +41,7 @@ def test_emails(extractor, text, expected):
         ("Vorschläge können online unter https://www.zukunft-des-engagements.de eingereicht werden.", ["https://www.zukunft-des-engagements.de"]),
         ("Weitere Informationen finden sich zukünftig unter: www.engagiertestadt.de/kaiserslautern", ["www.engagiertestadt.de/kaiserslautern"]),
         ("Infos (siehe www.vhs-trier.de).", ["www.vhs-trier.de"]),
+        ("Infos unter www. museum-otzberg.de und telefonisch.", ["www.museum-otzberg.de"]),
         ("Anmeldung unter https://www.stadt.de/anmeldung?id=12&x=3, danach Bestätigung.", ["https://www.stadt.de/anmeldung?id=12&x=3"]),
         ("Das Programm steht auf kaiserslautern.de/ehrenamt bereit.", ["kaiserslautern.de/ehrenamt"]),
         ("Mehr auf ehrenamt-rlp.de!", ["ehrenamt-rlp.de"]),

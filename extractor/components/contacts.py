@@ -134,7 +134,8 @@ class ContactsComponent(PatternComponent):
                     continue  # "Quelle: https://…": where the text was taken from
                 if self._page_address(text, m.start(), m.start() + len(raw), raw):
                     continue  # a printed page's own address under its last line
-                out.append(Candidate("urls", m.start(), m.start() + len(raw), url_value(raw),
+                value = url_value(raw.replace(" ", "")) if pname == "www_spaced" else url_value(raw)  # "www. x.de"
+                out.append(Candidate("urls", m.start(), m.start() + len(raw), value,
                                      priority=3 if pname == "scheme" else 1))
         return out
 
