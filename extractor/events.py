@@ -352,6 +352,7 @@ def list_items(geo: Geometry) -> ListItems:
         for part in sentence.split(";"):
             spans.append((pos, pos + len(part)))
             pos += len(part) + 1
+    spans.extend(_dated_title_lines(text))
     blocks = _date_blocks(text)
     if blocks:
         inner = [b for b in bullets if any(b0 < b < b1 for b0, b1 in blocks)]
@@ -372,6 +373,29 @@ def list_items(geo: Geometry) -> ListItems:
 
 
 _OPEN_RANGE = re.compile(r"\b(\d{1,2}(?:[:.]\d{2})?)\s*(?:-|–|bis)\s*(\d{1,2}(?:[:.]\d{2})?\s*Uhr)")
+
+
+#: a line that opens with its day and goes on with a title: "Dienstag, 03. September Anne Weber: Bannmeilen"
+_DATED_TITLE_LINE = re.compile(
+    r"^[ \t]*(?:(?:Mo|Di|Mi|Do|Fr|Sa|So)[a-z]*\.?,?[ \t]+)?\d{1,2}\.[ \t]*(?:\d{1,2}\.(?:\d{2,4})?|[A-ZÄÖÜ][a-zä]+\.?)"
+    r"(?:[ \t]+\d{4})?,?[ \t]+(?P<title>[A-ZÄÖÜ„\"][^\n:]{1,60}:[ \t]*\S[^\n]*)$", re.M)
+
+
+def _dated_title_lines(text: str) -> list[tuple[int, int]]:
+    """A run of three or more lines, each a day with a titled item of its own ("Dienstag, 03.
+    September Anne Weber: Bannmeilen"): each line is an item of a listing of events."""
+    found = [(m.start(), m.end()) for m in _DATED_TITLE_LINE.finditer(text)]
+    out: list[tuple[int, int]] = []
+    run: list[tuple[int, int]] = []
+    for sp in found:
+        if run and text[run[-1][1] : sp[0]].strip():
+            if len(run) >= 3:
+                out.extend(run)
+            run = []
+        run.append(sp)
+    if len(run) >= 3:
+        out.extend(run)
+    return out
 
 
 def _date_blocks(text: str) -> list[tuple[int, int]]:
@@ -435,6 +459,8 @@ def _named_item(text: str) -> bool:
         return True
     if any(k.strong for k in find_kind_cues(text, 0, len(text))):
         return True
+    if _DATED_TITLE_LINE.match(text):
+        return True  # "Dienstag, 03. September Anne Weber: Bannmeilen"
     head = re.split(r"\d", text, maxsplit=1)[0]
     return any(w.lower().strip(".") not in _CAL_WORDS for w in re.findall(r"\b[A-ZÄÖÜ][\wäöüß-]+", head))
 
@@ -946,6 +972,10 @@ def _title(draft: Draft, cleaned: Optional[CleanedDocument], geo: Geometry) -> O
         first = next((ln for ln in lines if ln), "")
         if first and _headline(first) and not _OPEN_RANGE.search(first):
             return first
+    if draft.item is not None:
+        m = _DATED_TITLE_LINE.match(geo.text, draft.item[0])
+        if m and m.end() <= draft.item[1] + 1:
+            return m.group("title").strip()  # "Dienstag, 03. September Anne Weber: Bannmeilen"
     if draft.kind is not None and draft.kind.strong:
         key = draft.kind_key
         same = [

@@ -431,3 +431,33 @@ def test_each_dated_heading_opens_an_event(extractor):
                "Beide Termine bauen aufeinander auf und die Teilnahme an beiden Terminen wird empfohlen.\n")
     result = extractor.extract(text=wrapped, reference_date="2024-04-20")
     assert len(result.events) == 1 and len(result.events[0].sessions) == 2
+
+
+EUROPALETTE = (
+    "Die Herbstlesereihe in der Stadtbücherei\n"
+    "Von September bis Dezember finden im Gewölbekeller der Stadtbücherei Weimar wieder Lesungen statt.\n"
+    "Dienstag, 03. September Anne Weber: Bannmeilen\n"
+    "Donnerstag, 19. September Kathinka Engel: Words unspoken\n"
+    "Montag, 23. September Anke Feuchtenberger: Genossin Kuckuck\n"
+    "Das Publikum kann nach der Veranstaltung im Gewölbekeller verweilen und mit den Autoren sprechen.\n"
+    "Veranstaltungsort: Stadtbücherei Weimar, Gewölbekeller, Steubenstr. 1\n"
+    "Beginn: 19:30\n"
+    "Eintritt: 12,- / 6,- / 1,-\n"
+)
+
+
+def test_listing_of_titled_days_with_one_start_below(extractor):
+    """Each line of a day with its own titled item is an event; the one 'Beginn: 19:30' below
+    the listing is the start of each."""
+    result = extractor.extract(text=EUROPALETTE, reference_date="2024-08-20")
+    got = [(e.title, [s.start.strftime("%m-%d %H:%M") for s in e.sessions]) for e in result.events]
+    assert got == [
+        ("Anne Weber: Bannmeilen", ["09-03 19:30"]),
+        ("Kathinka Engel: Words unspoken", ["09-19 19:30"]),
+        ("Anke Feuchtenberger: Genossin Kuckuck", ["09-23 19:30"]),
+    ]
+    # two such lines are no listing, and a start among several times is not everyone's
+    two = extractor.extract(
+        text="Kursreihe im Rathaus\nDienstag, 03. September Teil 1: Grundlagen\nDienstag, 10. September Teil 2: Praxis\n",
+        reference_date="2024-08-20")
+    assert len(two.events) == 1 and len(two.events[0].sessions) == 2

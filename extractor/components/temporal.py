@@ -654,6 +654,15 @@ class TemporalComponent(PatternComponent):
                         and len({f.group.items[0].days() for f in sessions}) == 1:
                     # "am nächsten Sonnabend … am Sonnabend, 25. März": one day named twice
                     sessions = [f for f in sessions if f.group.end <= t.start][-1:] or sessions[:1]
+                labelled = t.role == "start" and _LABELLED_START.search(text, text.rfind("\n", 0, t.start) + 1, t.start)
+                if labelled and len(sessions) > 1 and all(not f.times and f.group.end <= t.start for f in sessions) \
+                        and sum(1 for u in times if u.role == "start" and _LABELLED_START.search(
+                            text, text.rfind("\n", 0, u.start) + 1, u.start)) == 1 \
+                        and sum(1 for u in times if u.role in ("start", "time")) == 1:
+                    # a listing of dates without times and, below it, the one "Beginn: 19:30"
+                    for f in sessions:
+                        f.times.append(t)
+                    continue
                 if len(sessions) == 1 and len(sessions[0].group.items) == 1 and not sessions[0].times \
                         and sessions[0].group.end <= t.start \
                         and (t.role != "time" or t.start - sessions[0].group.end <= 3 * self.max_chars) \
