@@ -461,3 +461,10 @@ def test_listing_of_titled_days_with_one_start_below(extractor):
         text="Kursreihe im Rathaus\nDienstag, 03. September Teil 1: Grundlagen\nDienstag, 10. September Teil 2: Praxis\n",
         reference_date="2024-08-20")
     assert len(two.events) == 1 and len(two.events[0].sessions) == 2
+
+
+def test_hall_of_a_building_gives_the_building_as_venue(extractor):
+    text = ("Der Ortsverein führt am Montag, 1. Februar, von 17 bis 20.30 Uhr in der Turnhalle der "
+            "Gemeinschafts-Schule an der Saarschleife einen Blutspendetermin durch.")
+    result = extractor.extract(text=text, reference_date="2021-01-20")
+    assert result.events[0].location.name == "Gemeinschafts-Schule"

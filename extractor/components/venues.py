@@ -93,6 +93,9 @@ _MEETING_POINT_QUOTED = re.compile(
 
 #: a saint's prefix before a church's name: "St. Lorenzkirche"
 _SAINT = {"St.", "Sankt", "Hl.", "St"}
+#: halls that, before the genitive of a building, are a room of it
+_PREMISE_HALLS = ("Turnhalle", "Sporthalle", "Aula", "Mensa", "Foyer")
+
 #: the comma-separated parts of a line
 _LINE_PARTS = re.compile(r"[^,\n]+")
 
@@ -489,7 +492,17 @@ class VenuesComponent(PatternComponent):
                 attrs["room"] = room_before.value
             out.append(Candidate("locations", doc[a].idx, end, value, attrs=attrs,
                                  priority=2 if (locative or label) else 1))
-        return out
+        # "in der Turnhalle der Gemeinschafts-Schule": a hall of a building is its room
+        halls = {w.casefold() for w in _PREMISE_HALLS}
+        keep = []
+        for c in out:
+            nxt = next((d for d in out if d is not c and 0 < d.start - c.end <= 5
+                        and re.fullmatch(r"\s+(?:der|des)\s+", text[c.end:d.start])), None)
+            if nxt is not None and c.value.casefold() in halls:
+                nxt.attrs.setdefault("room", c.value)
+                continue
+            keep.append(c)
+        return keep
 
     def _walk_back(self, doc: Doc, a: int, strict: bool = False) -> int:
         """The token before the article, adjectives and quotes in front of a venue head
