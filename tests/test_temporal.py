@@ -364,7 +364,7 @@ ROWS = [
     # a date alone on its line twice is an event's date line, no stamp
     row("Herbstprogramm\nDer Verein lädt ein.\nAlle sind willkommen.\nEs gibt zwei Angebote.\nDer Eintritt ist frei.\n"
         "Termine:\n12.09.2013\nVortrag im Rathaus\n12.09.2013\nWorkshop im Rathaus",
-        ["2013-09-12"], [], ["2013-09-12"], ref="2013-09-01"),
+        ["2013-09-12", "2013-09-12"], [], ["2013-09-12"], ref="2013-09-01"),
     # a news list: each headline over its stamp line over its teaser
     row("Wahlbekanntmachung\n\n20. Februar 2026|\n\nDie Wahlbekanntmachung für die Wahl des Stadtrats und des Kreistages finden Sie hier auf dieser Seite.\n\nTestwählen mit dem Probestimmzettel\n\n16. Februar 2026|\n\nWie bereits bei den Kommunalwahlen der vergangenen Jahre kann jede Bürgerin ihre Stimmen probeweise abgeben und testen.", [], [], [], ref="2026-03-03"),
     # a note in brackets inside a list of days does not end the list
@@ -420,6 +420,12 @@ ROWS = [
     # the end of something ongoing, with an adverb between
     row("Die Infoveranstaltung ist am 2. November um 19 Uhr. Die Vermarktung endet dann am 9. Dezember.",
         ["2017-11-02", "2017-12-09"], ["19:00"], ["2017-11-02T19:00"], ref="2017-10-20"),
+    # two bulleted dates are a list, not a range, and "jeweils" gives both the hours
+    row("Info-Abende:\n- 17. Februar 2026\n- 24. Februar 2026\njeweils von 18:30 bis ca. 20:30 Uhr im Hospiz-Zentrum.",
+        ["2026-02-17", "2026-02-24"], ["18:30-20:30"], ["2026-02-17T18:30>2026-02-17T20:30", "2026-02-24T18:30>2026-02-24T20:30"],
+        ref="2025-12-01"),
+    row("Die Ausstellung ist vom 17. Februar 2026 - 24. Februar 2026 geöffnet.", ["2026-02-17..2026-02-24"], [],
+        ["2026-02-17>2026-02-24"], ref="2025-12-01"),
     # a web page's access date is no date of the content
     row("Die Konferenz ist am 24. März 2017.\nzur Quelle (aufgerufen am 20.02.2017)", ["2017-03-24"], [], ["2017-03-24"], ref="2017-02-20"),
     # a window to submit or register in, named before its verb, is no session

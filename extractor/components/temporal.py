@@ -534,6 +534,8 @@ class TemporalComponent(PatternComponent):
         lines_before = sum(1 for line in text[:ls].split("\n") if line.strip())
         if lines_before >= self.top_lines:
             return False
+        if re.fullmatch(r"[ \t]*[-–•·*][ \t]*", text[ls : grp.start]) or re.search(r":[ \t]*$", _line_before(text, ls) or ""):
+            return False  # "Info-Abende:\n- 17. Februar 2026": an item of a list of dates
         # an event's date line is often followed by its time line ("19:00 - 21:00 Uhr")
         nxt = text[le : le + 200].lstrip().split("\n", 1)[0]
         return not self.grammar.times(nxt[:60]) or not re.match(

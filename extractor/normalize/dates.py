@@ -398,7 +398,10 @@ class TemporalGrammar:
         for a in atoms:
             if groups:
                 prev = groups[-1].atoms[-1]
-                cm = self.connector_rx.match(text[prev.end : a.start]) if a.start >= prev.end else None
+                gap = text[prev.end : a.start] if a.start >= prev.end else ""
+                cm = self.connector_rx.match(gap) if a.start >= prev.end else None
+                if cm and cm.group("range") and re.search(r"\n[ \t]*[-–—•*][ \t]*$", gap):
+                    cm = None  # "- 17. Februar 2026\n- 24. Februar 2026": two bullets, no range
                 if cm and (prev.month is None or a.month is not None or True):
                     groups[-1].atoms.append(a)
                     links[-1].append("range" if cm.group("range") else "list")
