@@ -426,6 +426,9 @@ ROWS = [
         ref="2025-12-01"),
     row("Die Ausstellung ist vom 17. Februar 2026 - 24. Februar 2026 geöffnet.", ["2026-02-17..2026-02-24"], [],
         ["2026-02-17>2026-02-24"], ref="2025-12-01"),
+    # the hours to fetch tickets are no session
+    row("Die Feier ist am Sonnabend, 31. Januar, ab 14.30 Uhr. Die Karten können morgen von 10 bis 11.30 Uhr im Rathaus abgeholt werden.",
+        ["2015-01-31", "2015-01-27"], None, ["2015-01-31T14:30"], ref="2015-01-26"),
     # a web page's access date is no date of the content
     row("Die Konferenz ist am 24. März 2017.\nzur Quelle (aufgerufen am 20.02.2017)", ["2017-03-24"], [], ["2017-03-24"], ref="2017-02-20"),
     # a window to submit or register in, named before its verb, is no session
