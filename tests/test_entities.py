@@ -289,6 +289,12 @@ def orgs(extractor, text):
         # a chapter named after its parent's acronym is one organisation in its compound form
         ("Der Kreisverband der SPD Rhein-Neckar lädt ein. Der SPD-Kreisverband freut sich auf Gäste.",
          ["SPD-Kreisverband Rhein-Neckar"]),
+        # a district named as one compound: an organisation when it acts or owns a body
+        ("Das Gesundheitsamt des Burgenlandkreises öffnet seine Türen.", ["Gesundheitsamt des Burgenlandkreises"]),
+        ("Der Rhein-Sieg-Kreis lädt zum Fachtag ein.", ["Rhein-Sieg-Kreis"]),
+        ("Die Wanderung führt durch den Burgenlandkreis.", []),
+        ("Die Volkshochschule des Kyffhäuserkreises bietet Kurse an.", ["Volkshochschule des Kyffhäuserkreises"]),
+        ("Der Freundeskreis lädt ein.", []),
         # parliaments and parties in their written forms
         ("Marie Hoppe, Mitglied der Bremischen Bürgerschaft für Bündnis 90 - Die Grünen, spricht.",
          ["Bremische Bürgerschaft", "Bündnis 90/Die Grünen"]),

@@ -651,7 +651,7 @@ class EntitiesComponent(PatternComponent):
                                                                  for x in range(k + 1, close)):
                 e = close + 1  # "Landesarbeitsgemeinschaft „EFI Bayern“"
                 quoted = (k, close)
-        apposed = e > i + 1
+        apposed = e > i + 1 or "proper" in head.flags  # "Burgenlandkreis" is a name itself
         named = named or apposed
         # complements
         inner_head = None
@@ -682,6 +682,12 @@ class EntitiesComponent(PatternComponent):
             if w in {"der", "des"} and k + 1 < n and fold(doc[k + 1].text) in self.known \
                     and not ctx.boundary(k, k + 1) and "muni" not in head.flags:
                 e = k + 2  # "Bundesvereinigung der Lebenshilfe": a body of a known one
+                named = True
+                continue
+            if w in {"der", "des"} and "local" in head.flags and e == i + 1 and k + 1 < n \
+                    and not ctx.boundary(k, k + 1) and (h2 := self.lexicon.lookup(doc[k + 1].text)) is not None \
+                    and "proper" in h2.flags:
+                e = k + 2  # "Volkshochschule des Kyffhäuserkreises": the district's own institution
                 named = True
                 continue
             if w in {"der", "des"} and "patron" in head.flags and e == i + 1:
@@ -1033,7 +1039,7 @@ class EntitiesComponent(PatternComponent):
         while end < n and not ctx.boundary(end - 1, end) and self._name_word_after_head(ctx, end) \
                 and end - j <= 3:
             end += 1
-        if "muni" in h.flags and end == j + 1 and h.head not in {"land"}:
+        if "muni" in h.flags and end == j + 1 and h.head not in {"land"} and "proper" not in h.flags:
             return 0  # "der Stadt" alone names no body
         return end
 
