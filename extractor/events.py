@@ -986,8 +986,14 @@ def _title(draft: Draft, cleaned: Optional[CleanedDocument], geo: Geometry) -> O
         return (quoted or same or [draft.kind])[0].title
     if draft.kind is not None and "„" in draft.kind.title:
         return draft.kind.title
-    if cleaned is not None and cleaned.title and (_headline(cleaned.title) or draft.kind is None):
+    if cleaned is not None and cleaned.title and _headline(cleaned.title):
         return cleaned.title.strip(" |")[:200]
+    if cleaned is not None and cleaned.title and draft.kind is None:
+        # the text opens with prose, not a headline: its first sentence, or its first words
+        sents = [x for x in re.split(r"(?<=[a-zäöüß)“\"])[.!?](?:\s|$)", cleaned.title.strip(" |")) if x.strip()]
+        first = next((x.strip() for x in sents if len(x.split()) > 2), sents[0].strip() if sents else "")
+        words = first.split()  # (a dateline "Niederdorfelden." is no sentence of it)
+        return first if len(words) <= 15 else " ".join(words[:12]) + " …"
     return draft.kind.title if draft.kind else None
 
 

@@ -468,3 +468,11 @@ def test_hall_of_a_building_gives_the_building_as_venue(extractor):
             "Gemeinschafts-Schule an der Saarschleife einen Blutspendetermin durch.")
     result = extractor.extract(text=text, reference_date="2021-01-20")
     assert result.events[0].location.name == "Gemeinschafts-Schule"
+
+
+def test_title_from_prose_opening_is_its_first_sentence(extractor):
+    text = ("Niederdorfelden. Erstmals sind die Dorfeller Kerbburschen austragender Verein der Kerb in Niederdorfelden. "
+            "Begonnen wird mit dem Aufstellen des Kerbbaums am Samstag, 22. Oktober, um 14.30 Uhr.")
+    result = extractor.extract(text=text, reference_date="2016-10-19")
+    title = result.events[0].title
+    assert title == "Erstmals sind die Dorfeller Kerbburschen austragender Verein der Kerb in Niederdorfelden"
