@@ -426,6 +426,17 @@ ROWS = [
         ref="2025-12-01"),
     row("Die Ausstellung ist vom 17. Februar 2026 - 24. Februar 2026 geöffnet.", ["2026-02-17..2026-02-24"], [],
         ["2026-02-17>2026-02-24"], ref="2025-12-01"),
+    # named holidays, the occurrence nearest to the reference date
+    row("Am Rosenmontag laden die Junggesellen zur Kinderbelustigung ein. Start ist um 14 Uhr.",
+        ["2020-02-24"], ["14:00"], ["2020-02-24T14:00"], ref="2020-02-12"),
+    row("Der Basar im Gemeindehaus ist am 1. Advent ab 11 Uhr.", ["2024-12-01"], ["11:00"], ["2024-12-01T11:00"], ref="2024-11-10"),
+    row("Der Gottesdienst am Ostermontag beginnt um 10 Uhr.", ["2025-04-21"], ["10:00"], ["2025-04-21T10:00"], ref="2025-03-20"),
+    row("Wir feiern an Silvester ab 20 Uhr im Vereinsheim.", ["2024-12-31"], ["20:00"], ["2024-12-31T20:00"], ref="2024-12-01"),
+    row("Fronleichnam 2026 zieht die Prozession durch den Ort.", ["2026-06-04"], [], ["2026-06-04"], ref="2025-12-01"),
+    # … not a first name, a day counted from it, or a holiday that its date names
+    row("Silvester Müller lädt zum Vortrag ein.", [], [], []),
+    row("Es wird stimmungsvoll am Vorabend des vierten Advent.", [], [], [], ref="2022-12-01"),
+    row("Karfreitag, 18. April, 15 Uhr: Andacht", ["2025-04-18"], ["15:00"], ["2025-04-18T15:00"], ref="2025-04-01"),
     # the hours to fetch tickets are no session
     row("Die Feier ist am Sonnabend, 31. Januar, ab 14.30 Uhr. Die Karten können morgen von 10 bis 11.30 Uhr im Rathaus abgeholt werden.",
         ["2015-01-31", "2015-01-27"], None, ["2015-01-31T14:30"], ref="2015-01-26"),
@@ -575,3 +586,11 @@ def test_resolve_year(day, month, ref, weekday, past, expected):
 def test_parse_date_text_still_works(text, expected):
     got = parse_date_text(text)
     assert (got.isoformat() if got else None) == expected
+
+
+@pytest.mark.parametrize("year,easter", [(2019, "2019-04-21"), (2020, "2020-04-12"), (2024, "2024-03-31"),
+                                         (2025, "2025-04-20"), (2026, "2026-04-05"), (2038, "2038-04-25")])
+def test_easter_sunday(year, easter):
+    from extractor.normalize.dates import easter_sunday
+
+    assert easter_sunday(year).isoformat() == easter

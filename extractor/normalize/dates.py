@@ -266,6 +266,20 @@ def _default_occurrence(
     return min(after) if after else max(candidates)
 
 
+def easter_sunday(year: int) -> dt.date:
+    """Easter Sunday of the Gregorian calendar (the anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l = (32 + 2 * e + 2 * i - h - k) % 7  # noqa: E741
+    m = (a + 11 * h + 22 * l) // 451
+    month, day = divmod(h + l - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
 class TemporalGrammar:
     """German date and time expressions, compiled from ``temporal.json``."""
 
@@ -297,6 +311,16 @@ class TemporalGrammar:
         self.time_list_before_rx = re.compile(r"(?<![\w.,:/-])" + t["time_list_before"])
         self.range_after_rx = re.compile(t["range_after"])
         self.not_time_after_rx = re.compile(t["not_time_after"])
+
+        hol = data.get("holidays", {})
+        self.holiday_fixed = {k: tuple(v) for k, v in hol.get("fixed", {}).items()}
+        self.holiday_easter = dict(hol.get("easter", {}))
+        self.holiday_advent = dict(hol.get("advent", {}))
+        self.holiday_prep = set(hol.get("needs_prep", []))
+        names = list(self.holiday_fixed) + list(self.holiday_easter) + list(self.holiday_advent)
+        self.holiday_rx = re.compile(
+            rf"(?<![\w-])(?P<pre>(?:an|am|zu|zum|An|Am|Zu|Zum)[ \t]+(?:dem[ \t]+)?)?(?P<name>{_alternation(names)})"
+            rf"(?P<year>[ \t]+(?:19|20)\d\d)?(?![\w-])") if names else None
 
         rel = data["relative_days"]
         parts = _alternation(data["day_parts"])
@@ -564,6 +588,26 @@ class TemporalGrammar:
             value = reference + dt.timedelta(days=self.relative_day_adjs[m.group("adj")])
             atom = DateAtom(m.start("adj"), m.end("adj"), value.day, value.month, value.year, None, True, value)
             out.append(DateGroup([atom], [DateItem(atom)], relative=True))
+        for m in self.holiday_rx.finditer(text) if self.holiday_rx else ():
+            # "am Rosenmontag", "an Heiligabend", "Pfingstmontag 2025": a named day
+            name = m.group("name")
+            if name in self.holiday_prep and not m.group("pre"):
+                continue
+            if not m.group("pre") and re.search(r"(?:\b(?:des|der|vor|nach|seit|bis)[ \t]+(?:dem[ \t]+)?)$", text[max(0, m.start() - 12) : m.start()]):
+                continue  # "am Vorabend des vierten Advent", "nach Ostermontag": another day
+            if self.date_rx.search(text[m.end() : m.end() + 25]) and re.match(r"[ \t]*[,(]?[ \t]*(?:den[ \t]+)?\d", text[m.end():]):
+                continue  # "Karfreitag, 18. April": the date says it
+            year = int(m.group("year")) if m.group("year") else None
+            years = [year] if year else [reference.year - 1, reference.year, reference.year + 1]
+            days = [d for d in (self.holiday_day(name, y) for y in years) if d is not None]
+            if not days:
+                continue
+            value = min(days, key=lambda d: abs((d - reference).days))
+            if year is None and abs((value - reference).days) > 183:
+                continue
+            start = m.start("name")
+            atom = DateAtom(start, m.end(), value.day, value.month, value.year, None, bool(year), value)
+            out.append(DateGroup([atom], [DateItem(atom)], relative=True))
         ordinal = Intervals()
         for m in self.ordinal_wd_rx.finditer(text) if self.ordinal_wd_rx else ():
             wd = self.data["weekdays"][m.group("wd")]
@@ -598,6 +642,19 @@ class TemporalGrammar:
             atom = DateAtom(m.start(), m.end(), value.day, value.month, value.year, wd, True, value)
             out.append(DateGroup([atom], [DateItem(atom)], relative=True))
         return out
+
+    def holiday_day(self, name: str, year: int) -> Optional[dt.date]:
+        """The day of a named holiday in a year."""
+        if name in self.holiday_fixed:
+            month, day = self.holiday_fixed[name]
+            return dt.date(year, month, day)
+        if name in self.holiday_easter:
+            return easter_sunday(year) + dt.timedelta(days=self.holiday_easter[name])
+        if name in self.holiday_advent:
+            christmas = dt.date(year, 12, 25)
+            fourth = christmas - dt.timedelta(days=(christmas.weekday() + 1) % 7 or 7)  # the Sunday before
+            return fourth - dt.timedelta(weeks=4 - self.holiday_advent[name])
+        return None
 
     def past_weekdays(self, text: str, reference: dt.date, start: int, end: int) -> list[DateGroup]:
         """A bare weekday in a report ("wurde der Dorfplatz am Sonntag zum Aktionsplatz"): the
