@@ -289,6 +289,9 @@ def orgs(extractor, text):
         # a chapter named after its parent's acronym is one organisation in its compound form
         ("Der Kreisverband der SPD Rhein-Neckar lädt ein. Der SPD-Kreisverband freut sich auf Gäste.",
          ["SPD-Kreisverband Rhein-Neckar"]),
+        # bookshops and provosts' offices are bodies
+        ("Karten gibt es in der Buchhandlung Petri Wall und an der Abendkasse.", ["Buchhandlung Petri Wall"]),
+        ("Die Propstei Königslutter lädt zu den Konzerten ein.", ["Propstei Königslutter"]),
         # a district named as one compound: an organisation when it acts or owns a body
         ("Das Gesundheitsamt des Burgenlandkreises öffnet seine Türen.", ["Gesundheitsamt des Burgenlandkreises"]),
         ("Der Rhein-Sieg-Kreis lädt zum Fachtag ein.", ["Rhein-Sieg-Kreis"]),
