@@ -138,6 +138,7 @@ class EntitiesComponent(PatternComponent):
         self.common_nouns = set(_lines(gz["common_nouns"]))
         self._long_nouns = tuple(sorted({w.casefold() for w in self.common_nouns if len(w) >= 5}))
         self.roles = sorted({r.casefold() for r in _lines(gz["roles"])}, key=len, reverse=True)
+        self._role_cache: dict[str, bool] = {}
         self._role_set = set(self.roles)
         self.titles = list(_lines(gz["titles"]))
         self._title_set = {t.casefold() for t in self.titles}
@@ -229,6 +230,16 @@ class EntitiesComponent(PatternComponent):
 
     # -- helpers ----------------------------------------------------------------------------
     def is_role(self, word: str) -> bool:
+        """A role word ("Bürgermeister", "Vorsitzende", "des Landrates"), also as the end of a
+        compound ("Ehrenamtskoordinator"); answers are kept per word."""
+        hit = self._role_cache.get(word)
+        if hit is None:
+            if len(self._role_cache) > 200_000:  # a long-running service sees ever new words
+                self._role_cache.clear()
+            hit = self._role_cache[word] = self._is_role(word)
+        return hit
+
+    def _is_role(self, word: str) -> bool:
         low = word.casefold()
         if not word[:1].isupper():
             return False
