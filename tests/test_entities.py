@@ -289,6 +289,9 @@ def orgs(extractor, text):
         # a chapter named after its parent's acronym is one organisation in its compound form
         ("Der Kreisverband der SPD Rhein-Neckar lädt ein. Der SPD-Kreisverband freut sich auf Gäste.",
          ["SPD-Kreisverband Rhein-Neckar"]),
+        # arbitration offices and Bavaria's district governments
+        ("Die Schiedsstelle Grimmen ist per E-Mail zu erreichen.", ["Schiedsstelle Grimmen"]),
+        ("Die Regierung von Oberfranken lädt zum Erörterungstermin ein.", ["Regierung von Oberfranken"]),
         # bookshops and provosts' offices are bodies
         ("Karten gibt es in der Buchhandlung Petri Wall und an der Abendkasse.", ["Buchhandlung Petri Wall"]),
         ("Die Propstei Königslutter lädt zu den Konzerten ein.", ["Propstei Königslutter"]),
