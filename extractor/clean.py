@@ -152,7 +152,10 @@ _BULLETS = " \t•·*–—-|>"
 
 
 #: a numeric stamp glued to the capitalised first word of the text
-_GLUED_STAMP = re.compile(r"^\s*(?P<date>\d{1,2}\.\d{1,2}\.(?:19|20)\d\d)(?=[A-ZÄÖÜ][a-zäöüß])")
+_GLUED_STAMP = re.compile(
+    r"^\s*(?:(?P<date>\d{1,2}\.\d{1,2}\.(?:19|20)\d\d)(?=[A-ZÄÖÜ][a-zäöüß])"
+    # a CMS's stamp before the title: "2021-09-01 00h01 News - Öffnungszeiten …"
+    r"|(?P<iso>(?:19|20)\d\d-\d\d-\d\d)[ \t]+\d{1,2}[h:]\d{2}\b[ \t]*(?=\S))")
 
 #: a breadcrumb separator alone on its line, maybe numbered as a list item ("2. >", "»")
 _CRUMB_SEP = re.compile(r"^\s*(?:\d{1,2}\.\s*)?[>»›]\s*$")
@@ -263,8 +266,8 @@ def filter_boilerplate(text: str) -> tuple[str, list[str], Optional[dt.date]]:
             break
         glued = _GLUED_STAMP.match(line)
         if glued:
-            published = published or _parse_stamp_date(glued.group("date"))
-            lines[i] = line[glued.end("date"):]
+            published = published or _parse_stamp_date(glued.group("date") or glued.group("iso"))
+            lines[i] = line[glued.end("date"):] if glued.group("date") else line[glued.end():]
     drop = [False] * n
 
     date_line = [is_date_line(line) for line in lines]

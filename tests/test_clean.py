@@ -349,6 +349,9 @@ def test_stamp_glued_to_the_first_sentence():
     doc = clean_text("Bürgerstiftung wird zehn\n11.09.2012Am Montag, den 17. September 2012, um 17.00 Uhr ist es soweit.")
     assert doc.published == dt.date(2012, 9, 11)
     assert "11.09.2012" not in doc.text and "Am Montag, den 17. September 2012" in doc.text
+    # a CMS's ISO stamp with its clock time before the title
+    cms = clean_text("2021-09-01 00h01 News - Öffnungszeiten Schiedsstelle\n\nDie Schiedsstelle hat neue Zeiten.")
+    assert cms.published == dt.date(2021, 9, 1) and cms.text.startswith("News - Öffnungszeiten")
     # a date with a space before the text is a content line
     kept = clean_text("Kurs\n12.05.2024 Am Vormittag treffen sich alle Gruppen im Saal des Rathauses zum Kurs.")
     assert "12.05.2024" in kept.text
