@@ -291,6 +291,7 @@ def orgs(extractor, text):
          ["SPD-Kreisverband Rhein-Neckar"]),
         # arbitration offices and Bavaria's district governments
         ("Die Schiedsstelle Grimmen ist per E-Mail zu erreichen.", ["Schiedsstelle Grimmen"]),
+        ("Neue Öffnungszeiten Schiedsstelle Grimmen ab September", ["Schiedsstelle Grimmen"]),
         ("Die Regierung von Oberfranken lädt zum Erörterungstermin ein.", ["Regierung von Oberfranken"]),
         # bookshops and provosts' offices are bodies
         ("Karten gibt es in der Buchhandlung Petri Wall und an der Abendkasse.", ["Buchhandlung Petri Wall"]),

@@ -601,6 +601,8 @@ class EntitiesComponent(PatternComponent):
                 break
             if self.lexicon.lookup(w):
                 break
+            if len(w) > 7 and low.endswith(("zeiten", "ungen", "heiten", "keiten")):
+                break  # "Öffnungszeiten Schiedsstelle": a plural noun, no name word
             s = j
             j -= 1
         return s
