@@ -161,6 +161,11 @@ _GLUED_STAMP = re.compile(
 _CRUMB_SEP = re.compile(r"^\s*(?:\d{1,2}\.\s*)?[>»›]\s*$")
 
 
+def _top_lines(lines: list[str]) -> list[int]:
+    """Indices of the first ``STAMP_WINDOW_LINES`` non-empty lines, where a page puts its stamp."""
+    return [i for i, line in enumerate(lines) if line.strip()][:STAMP_WINDOW_LINES]
+
+
 def _norm(line: str) -> str:
     return line.strip(_BULLETS + ":").strip().lower()
 
@@ -257,13 +262,8 @@ def filter_boilerplate(text: str) -> tuple[str, list[str], Optional[dt.date]]:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     n = len(lines)
     # 0b. a stamp run into the first sentence near the top ("11.09.2012Am Montag, den 17. …")
-    seen = 0
-    for i, line in enumerate(lines):
-        if not line.strip():
-            continue
-        seen += 1
-        if seen > STAMP_WINDOW_LINES:
-            break
+    for i in _top_lines(lines):
+        line = lines[i]
         glued = _GLUED_STAMP.match(line)
         if glued:
             published = published or _parse_stamp_date(glued.group("date") or glued.group("iso"))
@@ -373,13 +373,8 @@ def filter_boilerplate(text: str) -> tuple[str, list[str], Optional[dt.date]]:
         if b and p.year_date.search(line) and not _WEEKDAY_OR_MONTH.search(line[: b.start("date")]):
             drop[i] = True
             published = published or _parse_stamp_date(b.group("date"))
-    seen = 0
-    for i, line in enumerate(lines):
-        if not line.strip():
-            continue
-        seen += 1
-        if seen > STAMP_WINDOW_LINES:
-            break
+    for i in _top_lines(lines):
+        line = lines[i]
         if drop[i]:
             continue
         m = p.stamp.match(line)
