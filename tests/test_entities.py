@@ -574,6 +574,9 @@ def test_broad_first_names_match_their_source():
         ("Vereinsvorsitzender ist seit anderthalb Jahren Ingolf Georgi.", ["Ingolf Georgi"]),
         # … but does not make a middle word a second first name
         ("Am Montag sprach Paul Gerhardt Stiftspreis zu den Gästen.", ["Paul Gerhardt"]),
+        # a cleric's title between first name and surname, and clerical roles
+        ("Den Gottesdienst feiert Reinhard Kardinal Marx mit der Gemeinde.", ["Reinhard Marx"]),
+        ("Es predigt Erzbischof Reinhard Marx.", ["Reinhard Marx"]),
         # a frequent surname that is also a noun, after a known first name
         ("Die Arbeiten von Bernd Fischer und Heidi Kippenberg sind zu sehen.", ["Bernd Fischer", "Heidi Kippenberg"]),
         # … but not a noun after a word that only might be a first name
@@ -585,3 +588,11 @@ def test_broad_first_names_match_their_source():
 def test_broad_first_names(extractor, text, expected):
     r = extractor.extract(text, reference_date="2024-01-01")
     assert [p.name for p in r.persons] == expected
+
+
+@pytest.mark.parametrize("text,role", [("Es predigt Erzbischof Reinhard Marx.", "Erzbischof"),
+                                       ("Superintendentin Anna Müller begrüßt die Gäste.", "Superintendentin"),
+                                       ("Pater Anselm Grün spricht über Achtsamkeit.", "Pater")])
+def test_clerical_roles(extractor, text, role):
+    r = extractor.extract(text, reference_date="2022-09-01")
+    assert [p.role for p in r.persons] == [role]

@@ -63,6 +63,9 @@ _NOT_PLACE = re.compile(
 # last parts of names that a statistical NER calls ORG but are no organisations (doc.ents only)
 _NOT_ORG_WORD = re.compile(
     r"(?:preis|programm|projekt|band|festival|wettbewerb|kampagne|fest|city)(?:es|s|e|en|n)?$", re.I)
+#: a cleric's title written between first name and surname ("Reinhard Kardinal Marx")
+_INNER_TITLES = {"Kardinal"}
+
 #: a chapter of a body known by its acronym, named with its region: "Kreisverband der SPD Rhein-Neckar"
 _CHAPTER_OF = re.compile(
     r"^(?P<unit>(?:Orts|Kreis|Stadt|Bezirks|Landes|Regional|Gemeinde)(?:verband|verein|gruppe|vorstand|fraktion))"
@@ -1375,6 +1378,10 @@ class EntitiesComponent(PatternComponent):
             if idx and ctx.boundary(k - 1, k):
                 break
             w = doc[k].text
+            if len(idx) == 1 and w in _INNER_TITLES and k + 1 < n and _NAME_WORD.match(doc[k + 1].text) \
+                    and doc[idx[0]].text in self.first_names:
+                k += 1  # "Reinhard Kardinal Marx": the title between first name and surname
+                continue
             if _NAME_WORD.match(w) or (_INITIAL.match(w) and idx):
                 idx.append(k)
                 k += 1
