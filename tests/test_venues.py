@@ -71,6 +71,10 @@ def run(extractor, text):
          [("Bildungs- und Begegnungsstätte „Heiligenhof“", "venue")]),
         ("Der Heimatbund lädt zu einem Vortrag in den Saal des Schützenhof ein.", [("Schützenhof", "venue")]),
         ("Das Team lädt zwischen 12 und 16 Uhr ins MGH ein.", [("Mehrgenerationenhaus", "venue")]),
+        # a building named in brackets after its address
+        ("Die Treffen finden in den Räumen des Hospizkreises, Billerbecker Straße 30a (Edith-Stein-Haus) statt.",
+         [("Billerbecker Straße 30a", "address"), ("Edith-Stein-Haus", "venue")]),
+        ("Anmeldung: Hauptstraße 5 (Sekretariat)", [("Hauptstraße 5", "address")]),
         # an address first on the venue line: the venue is the next part, past its room
         ("Ort: Franckeplatz 1, Hörsaal im Haus 31, 06110 Halle (Saale)\n",
          [("Franckeplatz 1", "address"), ("Haus 31", "venue"), ("Halle", "city")]),

@@ -96,6 +96,9 @@ _SAINT = {"St.", "Sankt", "Hl.", "St"}
 #: halls that, before the genitive of a building, are a room of it
 _PREMISE_HALLS = ("Turnhalle", "Sporthalle", "Aula", "Mensa", "Foyer")
 
+#: a building's name in brackets right after its street address
+_BRACKETED_VENUE = re.compile(r"[ \t]*\((?P<name>[A-ZÄÖÜ„][\wäöüß„“.-]*(?:[ \t]+[A-ZÄÖÜ„][\wäöüß„“.-]*){0,3})\)")
+
 #: the comma-separated parts of a line
 _LINE_PARTS = re.compile(r"[^,\n]+")
 
@@ -640,7 +643,13 @@ class VenuesComponent(PatternComponent):
         """A name right before a street address is the venue: "im DB-Trainingscenter,
         Esperantostraße 3", a line "Vollgutlager der Kindl Brauerei, Rollbergstr. 26"."""
         out = []
-        for a_start, _ in addresses:
+        for a_start, a_end in addresses:
+            bracket = _BRACKETED_VENUE.match(text, a_end)
+            if bracket and self.venue_head(bracket.group("name").split()[-1]):
+                # "Billerbecker Straße 30a (Edith-Stein-Haus)": the building named after its address
+                out.append(Candidate("locations", bracket.start("name"), bracket.end("name"), bracket.group("name"),
+                                     attrs={"kind": "venue"}, priority=1))
+                continue
             line_start = text.rfind("\n", 0, a_start) + 1
             before = text[max(line_start, a_start - 80) : a_start]
             m = _BEFORE_ADDRESS.search(before)
