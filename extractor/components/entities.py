@@ -63,9 +63,6 @@ _NOT_PLACE = re.compile(
 # last parts of names that a statistical NER calls ORG but are no organisations (doc.ents only)
 _NOT_ORG_WORD = re.compile(
     r"(?:preis|programm|projekt|band|festival|wettbewerb|kampagne|fest|city)(?:es|s|e|en|n)?$", re.I)
-#: a cleric's title written between first name and surname ("Reinhard Kardinal Marx")
-_INNER_TITLES = {"Kardinal"}
-
 #: a chapter of a body known by its acronym, named with its region: "Kreisverband der SPD Rhein-Neckar"
 _CHAPTER_OF = re.compile(
     r"^(?P<unit>(?:Orts|Kreis|Stadt|Bezirks|Landes|Regional|Gemeinde)(?:verband|verein|gruppe|vorstand|fraktion))"
@@ -195,6 +192,7 @@ class EntitiesComponent(PatternComponent):
         self._legal_linkers = set(patterns.get("legal_name_linkers", []))
         self._descriptors = set(patterns.get("descriptors", []))
         self._acr_expand = dict(patterns.get("acronym_expansions", {}))
+        self._inner_titles = frozenset(patterns.get("inner_titles", ()))
         # buildings named by an acronym ("DGH Dainrode", "im MGH") are venues, not clubs
         self._venue_acronyms = frozenset(load_json("patterns/venues.json").get("venue_acronyms", {})) \
             - set(self._acr_expand)
@@ -1378,7 +1376,7 @@ class EntitiesComponent(PatternComponent):
             if idx and ctx.boundary(k - 1, k):
                 break
             w = doc[k].text
-            if len(idx) == 1 and w in _INNER_TITLES and k + 1 < n and _NAME_WORD.match(doc[k + 1].text) \
+            if len(idx) == 1 and w in self._inner_titles and k + 1 < n and _NAME_WORD.match(doc[k + 1].text) \
                     and doc[idx[0]].text in self.first_names:
                 k += 1  # "Reinhard Kardinal Marx": the title between first name and surname
                 continue

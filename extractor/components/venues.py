@@ -93,9 +93,6 @@ _MEETING_POINT_QUOTED = re.compile(
 
 #: a saint's prefix before a church's name: "St. Lorenzkirche"
 _SAINT = {"St.", "Sankt", "Hl.", "St"}
-#: halls that, before the genitive of a building, are a room of it
-_PREMISE_HALLS = ("Turnhalle", "Sporthalle", "Aula", "Mensa", "Foyer")
-
 #: a building's name in brackets right after its street address
 _BRACKETED_VENUE = re.compile(r"[ \t]*\((?P<name>[A-ZÄÖÜ„][\wäöüß„“.-]*(?:[ \t]+[A-ZÄÖÜ„][\wäöüß„“.-]*){0,3})\)")
 
@@ -151,6 +148,7 @@ class VenuesComponent(PatternComponent):
         self.name_link_heads = tuple(w.casefold() for w in p.get("venue_name_link_heads", ()))
         self.genitive_heads = {w.casefold() for w in p.get("venue_genitive_heads", ())}
         self.premises = set(p.get("venue_premises", ()))
+        self.premise_halls = {w.casefold() for w in p.get("premise_halls", ())}
         line_labels = p.get("venue_line_labels", ())
         self._line_label = re.compile(
             # "Ort", "WO ?" (a "WANN ? / WO ?" box), the name on the next line or after a blank one
@@ -496,7 +494,7 @@ class VenuesComponent(PatternComponent):
             out.append(Candidate("locations", doc[a].idx, end, value, attrs=attrs,
                                  priority=2 if (locative or label) else 1))
         # "in der Turnhalle der Gemeinschafts-Schule": a hall of a building is its room
-        halls = {w.casefold() for w in _PREMISE_HALLS}
+        halls = self.premise_halls
         keep = []
         for c in out:
             nxt = next((d for d in out if d is not c and 0 < d.start - c.end <= 5
