@@ -71,6 +71,9 @@ def run(extractor, text):
          [("Bildungs- und Begegnungsstätte „Heiligenhof“", "venue")]),
         ("Der Heimatbund lädt zu einem Vortrag in den Saal des Schützenhof ein.", [("Schützenhof", "venue")]),
         ("Das Team lädt zwischen 12 und 16 Uhr ins MGH ein.", [("Mehrgenerationenhaus", "venue")]),
+        # care homes are venues, with a saint's name after them
+        ("Los geht es mit dem Weihnachtsgottesdienst im Altersheim St. Elisabeth am Samstag um 16 Uhr.",
+         [("Altersheim St. Elisabeth", "venue")]),
         # a building named in brackets after its address
         ("Die Treffen finden in den Räumen des Hospizkreises, Billerbecker Straße 30a (Edith-Stein-Haus) statt.",
          [("Billerbecker Straße 30a", "address"), ("Edith-Stein-Haus", "venue")]),
