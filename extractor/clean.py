@@ -151,6 +151,9 @@ def _patterns() -> _LinePatterns:
 _BULLETS = " \t•·*–—-|>"
 
 
+#: a line that only names the website: "Nordkurier.de", "www.stadt-musterhausen.de"
+_SITE_NAME = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:de|com|org|net|info|eu|at|ch)", re.IGNORECASE)
+
 #: a numeric stamp glued to the capitalised first word of the text
 _GLUED_STAMP = re.compile(
     r"^\s*(?:(?P<date>\d{1,2}\.\d{1,2}\.(?:19|20)\d\d)(?=[A-ZÄÖÜ][a-zäöüß])"
@@ -526,7 +529,9 @@ def decode_bytes(data: bytes) -> str:
 def clean_text(text: str) -> CleanedDocument:
     """Plain (often scraped) text → cleaned main text."""
     cleaned, removed, published = filter_boilerplate(text)
-    title = next((line.strip(" |\t") for line in cleaned.split("\n") if line.strip()), None)
+    # the first line, unless it only names the site ("Nordkurier.de")
+    title = next((line.strip(" |\t") for line in cleaned.split("\n")
+                  if line.strip() and not _SITE_NAME.fullmatch(line.strip(" |\t"))), None)
     return CleanedDocument(
         text=cleaned, kind="text", title=title, published=published, removed_lines=removed
     )

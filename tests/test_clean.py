@@ -375,3 +375,9 @@ def test_news_box_under_the_article_runs_to_the_end():
     # the same heading at the top of a page is only a zone over its short lines
     top = clean_text("Aktuelle News\n\nDie Stadt lädt am 29. November 2022 um 19 Uhr ins DGH ein und informiert über Projekte.")
     assert "Die Stadt lädt" in top.text
+
+
+def test_site_name_line_is_no_title():
+    doc = clean_text("Nordkurier.de\n\nDiakonietag lockt mit buntem Angebot\n\nDer Diakonietag ist am 1. Juni.")
+    assert doc.title == "Diakonietag lockt mit buntem Angebot"
+    assert clean_text("Diakonietag in Malchin\n\nDer Tag ist am 1. Juni.").title == "Diakonietag in Malchin"
