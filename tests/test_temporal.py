@@ -426,6 +426,13 @@ ROWS = [
         ref="2025-12-01"),
     row("Die Ausstellung ist vom 17. Februar 2026 - 24. Februar 2026 geöffnet.", ["2026-02-17..2026-02-24"], [],
         ["2026-02-17>2026-02-24"], ref="2025-12-01"),
+    # a news item's stamp before its teaser: a colon, then another date or a heading in capitals
+    row("Bürgerdialog Seniorenpolitik\n\n05. September 2025: Große Abendveranstaltung am 11. September.\n\nDie Seniorenstelle lädt ein.",
+        ["2025-09-11"], [], ["2025-09-11"], ref="2025-09-05"),
+    row("26.03.2023: AKTUELLE GOTTESDIENSTPLANUNG:\nGründonnerstag, 06.04.2023, 19 Uhr Abendmahl", None, None,
+        ["2023-04-06T19:00"], ref="2023-03-26"),
+    # … but a calendar line that names its event is the event's date
+    row("Termine\n\n24.07.2024: Werkstatt im Rathaus um 18 Uhr", ["2024-07-24"], ["18:00"], ["2024-07-24T18:00"], ref="2024-07-01"),
     # named holidays, the occurrence nearest to the reference date
     row("Am Rosenmontag laden die Junggesellen zur Kinderbelustigung ein. Start ist um 14 Uhr.",
         ["2020-02-24"], ["14:00"], ["2020-02-24T14:00"], ref="2020-02-12"),

@@ -446,9 +446,27 @@ class TemporalComponent(PatternComponent):
             and re.match(r"\s*(?:[-–—(|:]|\.?[ \t]*(?:\n|$))", text[grp.end : grp.end + 4])
         ):
             return "published"
-        if self._published_label_line(text, grp) or self._bracketed_stamp(text, grp):
+        if self._published_label_line(text, grp) or self._bracketed_stamp(text, grp) or self._item_stamp(text, grp):
             return "published"
         return "session"
+
+    def _item_stamp(self, text: str, grp: DateGroup) -> bool:
+        """A news item's stamp before its teaser: "05. September 2025: Große Abendveranstaltung am
+        11. September.", "26.03.2023: AKTUELLE GOTTESDIENSTPLANUNG:" — a day with its year opening
+        the line, a colon, then another date or a heading in capitals over a list ("…:"); a heading
+        naming the event ("SONNTAG, 8. SEPTEMBER 2024: TAG DES OFFENEN DENKMALS") is its date."""
+        if not _one_day_with_year(grp):
+            return False
+        ls, le = _line_bounds(text, grp)
+        if text[ls : grp.start].strip():
+            return False
+        m = re.match(r"[ \t]*:[ \t]*(?P<rest>\S.*)", text[grp.end : le])
+        if not m:
+            return False
+        rest = m.group("rest")
+        letters = [c for c in rest if c.isalpha()]
+        return bool(self.grammar.date_atoms(rest)) or (
+            len(letters) >= 6 and all(c.isupper() for c in letters) and rest.rstrip().endswith(":"))
 
     def _bracketed_stamp(self, text: str, grp: DateGroup) -> bool:
         """A date in brackets closing a headline that names its own date ("Info-Abend am 10.
