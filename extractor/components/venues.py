@@ -96,6 +96,9 @@ _SAINT = {"St.", "Sankt", "Hl.", "St"}
 #: a building's name in brackets right after its street address
 _BRACKETED_VENUE = re.compile(r"[ \t]*\((?P<name>[A-ZÄÖÜ„][\wäöüß„“.-]*(?:[ \t]+[A-ZÄÖÜ„][\wäöüß„“.-]*){0,3})\)")
 
+#: the genitive article between a hall and its building: "Turnhalle der Gemeinschafts-Schule"
+_OF_BUILDING = re.compile(r"\s+(?:der|des)\s+")
+
 #: the comma-separated parts of a line
 _LINE_PARTS = re.compile(r"[^,\n]+")
 
@@ -300,11 +303,11 @@ class VenuesComponent(PatternComponent):
         out: list[Candidate] = []
         out.extend(self._venues(doc, rooms))
         out.extend(self._labelled_venues(text))
+        codes = load_area_codes().codes
         for m in _SAINT_VENUE.finditer(text):
             # "um 17 Uhr in St. Margaretha": a church by its saint (but "in St. Wendel" is a town)
             name = m.group("v")
             town = re.sub(r"^(?:St\.|Sankt)[ \t]*", "St ", name)
-            codes = load_area_codes().codes
             if town in codes or town.replace("St ", "Sankt ", 1) in codes \
                     or self.venue_head(m.group("w")) is not None or m.group("w").casefold() in self.common_nouns:
                 continue
@@ -494,12 +497,14 @@ class VenuesComponent(PatternComponent):
             out.append(Candidate("locations", doc[a].idx, end, value, attrs=attrs,
                                  priority=2 if (locative or label) else 1))
         # "in der Turnhalle der Gemeinschafts-Schule": a hall of a building is its room
-        halls = self.premise_halls
+        by_start: dict[int, Candidate] = {}
+        for c in out:
+            by_start.setdefault(c.start, c)
         keep = []
         for c in out:
-            nxt = next((d for d in out if d is not c and 0 < d.start - c.end <= 5
-                        and re.fullmatch(r"\s+(?:der|des)\s+", text[c.end:d.start])), None)
-            if nxt is not None and c.value.casefold() in halls:
+            gap = _OF_BUILDING.match(text, c.end) if c.value.casefold() in self.premise_halls else None
+            nxt = by_start.get(gap.end()) if gap and len(gap.group(0)) <= 5 else None
+            if nxt is not None and nxt is not c:
                 nxt.attrs.setdefault("room", c.value)
                 continue
             keep.append(c)
