@@ -674,10 +674,9 @@ class TemporalComponent(PatternComponent):
                         and len({f.group.items[0].days() for f in sessions}) == 1:
                     # "am nächsten Sonnabend … am Sonnabend, 25. März": one day named twice
                     sessions = [f for f in sessions if f.group.end <= t.start][-1:] or sessions[:1]
-                labelled = t.role == "start" and _LABELLED_START.search(text, text.rfind("\n", 0, t.start) + 1, t.start)
+                labelled = _labelled_start(text, t) \
+                    and sum(1 for u in times if _labelled_start(text, u)) == 1  # the text's one "Beginn: …"
                 if labelled and len(sessions) > 1 and all(not f.times and f.group.end <= t.start for f in sessions) \
-                        and sum(1 for u in times if u.role == "start" and _LABELLED_START.search(
-                            text, text.rfind("\n", 0, u.start) + 1, u.start)) == 1 \
                         and sum(1 for u in times if u.role in ("start", "time")) == 1:
                     # a listing of dates without times and, below it, the one "Beginn: 19:30"
                     for f in sessions:
@@ -687,9 +686,7 @@ class TemporalComponent(PatternComponent):
                         and sessions[0].group.end <= t.start \
                         and (t.role != "time" or t.start - sessions[0].group.end <= 3 * self.max_chars) \
                         and (sum(1 for u in times if u.role in ("start", "doors", "time")) == 1
-                             or t.role == "start" and _LABELLED_START.search(text, text.rfind("\n", 0, t.start) + 1, t.start)
-                             and sum(1 for u in times if u.role == "start" and _LABELLED_START.search(
-                                 text, text.rfind("\n", 0, u.start) + 1, u.start)) == 1
+                             or labelled
                              # the one time the text calls the start: "Konzertbeginn ist um 19 Uhr"
                              # below "Karten … ab 16 Uhr"
                              or self.named_start(text, t)
@@ -805,6 +802,11 @@ class TemporalComponent(PatternComponent):
 
 #: a labelled start line of an event page: "Beginn:  19.30 Uhr", "Uhrzeit: 18 Uhr"
 _LABELLED_START = re.compile(r"^[ \t]*(?:Beginn|Start|Uhrzeit|Zeit|Veranstaltungsbeginn)[ \t]*:[ \t]*(?:um[ \t]+|ab[ \t]+)?$", re.M)
+
+
+def _labelled_start(text: str, t: TimeAtom) -> bool:
+    """The time is a start after a label that opens its line ("Beginn: 19:30")."""
+    return t.role == "start" and bool(_LABELLED_START.search(text, text.rfind("\n", 0, t.start) + 1, t.start))
 
 
 def _line_bounds(text: str, grp: DateGroup) -> tuple[int, int]:
